@@ -1,0 +1,144 @@
+package io.wrpkafka.wrp;
+
+import java.util.Objects;
+
+/**
+ * A device identifier in canonical form, {@code prefix:id}, such as {@code mac:112233445566}.
+ *
+ * <p>{@link #parse(String)} accepts the schemes {@code mac}, {@code uuid}, {@code serial},
+ * {@code dns}, {@code event} and {@code self} in any case and returns them lower-cased. A MAC is
+ * normalised to 12 lower-case hex digits with the separators {@code : - . ,} removed; other ids
+ * keep their case. Anything after the id ({@code /service/...}) is not part of the device id.
+ * Equality is by canonical form. Instances are immutable and thread-safe.
+ */
+public final class DeviceId {
+  /*
+   * Rules follow wrp-go's ParseDeviceID: surrounding white space is trimmed, the id ends at the
+   * first '/', white space around the id is trimmed, the id must not be empty, and "self" has no
+   * id at all (everything after "self:" is ignored, so the canonical form is "self:").
+   */
+
+  static final String MAC = "mac";
+  static final String UUID = "uuid";
+  static final String SERIAL = "serial";
+  static final String DNS = "dns";
+  static final String EVENT = "event";
+  static final String SELF = "self";
+  private static final String[] SCHEMES = {MAC, UUID, SERIAL, DNS, EVENT, SELF};
+  private static final int MAX_ECHO = 80;
+
+  private final String prefix;
+  private final String id;
+  private final String canonical;
+
+  private DeviceId(String prefix, String id) {
+    this.prefix = prefix;
+    this.id = id;
+    this.canonical = prefix + ':' + id;
+  }
+
+  /**
+   * Parses {@code text} into its canonical device id, ignoring any {@code /service/...} suffix.
+   *
+   * @throws WrpFormatException if the scheme is unknown, the id is empty, or a {@code mac} id is
+   *     not 12 hex digits after removing separators
+   * @throws NullPointerException if {@code text} is null
+   */
+  public static DeviceId parse(String text) {
+    Objects.requireNonNull(text, "text");
+    String s = text.strip();
+    String scheme = scheme(s);
+    if (scheme == null) {
+      throw new WrpFormatException("device id " + quote(text)
+          + ": unknown or missing scheme (expected mac, uuid, serial, dns, event or self)");
+    }
+    if (scheme == SELF) {
+      return new DeviceId(SELF, "");
+    }
+    int start = scheme.length() + 1;
+    int slash = s.indexOf('/', start);
+    String authority = s.substring(start, slash < 0 ? s.length() : slash).strip();
+    return of(scheme, authority, "device id", text);
+  }
+
+  /** The scheme, lower case: {@code mac}, {@code uuid}, {@code serial}, {@code dns}, ... */
+  public String prefix() {
+    return prefix;
+  }
+
+  /** The id after the colon, normalised for {@code mac}; {@code ""} for {@code self}. */
+  public String id() {
+    return id;
+  }
+
+  /** The canonical form {@code prefix:id}. */
+  @Override
+  public String toString() {
+    return canonical;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof DeviceId && canonical.equals(((DeviceId) o).canonical);
+  }
+
+  @Override
+  public int hashCode() {
+    return canonical.hashCode();
+  }
+
+  /** Builds a device id from a known scheme and a stripped authority, validating it. */
+  static DeviceId of(String scheme, String authority, String what, String input) {
+    if (scheme == SELF) {
+      return new DeviceId(SELF, "");
+    }
+    if (authority.isEmpty()) {
+      throw new WrpFormatException(what + " " + quote(input) + ": missing id after \"" + scheme
+          + ":\"");
+    }
+    if (scheme == MAC) {
+      authority = normalizeMac(authority, what, input);
+    }
+    return new DeviceId(scheme, authority);
+  }
+
+  /**
+   * Returns the canonical scheme constant that {@code s} starts with (followed by ':'), matching
+   * case-insensitively, or null. The result is one of the constants, so callers compare with ==.
+   */
+  static String scheme(String s) {
+    for (String scheme : SCHEMES) {
+      int n = scheme.length();
+      if (s.length() > n && s.charAt(n) == ':' && s.regionMatches(true, 0, scheme, 0, n)) {
+        return scheme;
+      }
+    }
+    return null;
+  }
+
+  private static String normalizeMac(String mac, String what, String input) {
+    StringBuilder digits = new StringBuilder(12);
+    for (int i = 0; i < mac.length(); i++) {
+      char c = mac.charAt(i);
+      if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f')) {
+        digits.append(c);
+      } else if (c >= 'A' && c <= 'F') {
+        digits.append((char) (c + ('a' - 'A')));
+      } else if (c != ':' && c != '-' && c != '.' && c != ',') {
+        throw new WrpFormatException(what + " " + quote(input) + ": invalid character '" + c
+            + "' in MAC address (expected hex digits and the separators : - . ,)");
+      }
+    }
+    if (digits.length() != 12) {
+      throw new WrpFormatException(what + " " + quote(input) + ": MAC address has "
+          + digits.length() + " hex digits (expected 12)");
+    }
+    return digits.toString();
+  }
+
+  /** Quotes untrusted input for an error message, cut to a bounded length. */
+  static String quote(String input) {
+    String shown = input.length() > MAX_ECHO ? input.substring(0, MAX_ECHO) + "..." : input;
+    return '"' + shown + '"';
+  }
+}

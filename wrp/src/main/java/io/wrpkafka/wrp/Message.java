@@ -1,0 +1,485 @@
+package io.wrpkafka.wrp;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalLong;
+
+/**
+ * One immutable WRP message.
+ *
+ * <p>Build with {@link #builder()}, derive a variant with {@link #toBuilder()}. Absent strings read
+ * as {@code ""}, absent lists and maps as empty, an absent payload as an empty array; {@link
+ * #status()} and {@link #requestDeliveryResponse()} are empty unless set. Equality is by value
+ * (the payload by content). {@link #toString()} shows the payload length, never its bytes.
+ * Instances are thread-safe.
+ */
+public final class Message {
+  /*
+   * The payload array is owned by this instance: the builder copies what callers pass in and the
+   * getter copies what it hands out, so no caller can change a built message. Codecs in this
+   * package read it in place through payloadArray() and hand a freshly decoded array in through
+   * Builder.payloadOwned(), so the hot paths copy nothing. Lists and the metadata map are
+   * unmodifiable copies made once in the constructor.
+   */
+
+  private static final byte[] EMPTY = new byte[0];
+
+  private final MessageType type;
+  private final String source;
+  private final String destination;
+  private final String transactionUuid;
+  private final String contentType;
+  private final String accept;
+  private final OptionalLong status;
+  private final OptionalLong requestDeliveryResponse;
+  private final List<String> headers;
+  private final Map<String, String> metadata;
+  private final String path;
+  private final byte[] payload;
+  private final String serviceName;
+  private final String url;
+  private final List<String> partnerIds;
+  private final String sessionId;
+  private final int qualityOfService;
+  private int hash;
+
+  private Message(Builder b) {
+    this.type = b.type;
+    this.source = b.source;
+    this.destination = b.destination;
+    this.transactionUuid = b.transactionUuid;
+    this.contentType = b.contentType;
+    this.accept = b.accept;
+    this.status = b.status;
+    this.requestDeliveryResponse = b.requestDeliveryResponse;
+    this.headers = b.headers;
+    this.metadata = b.metadata;
+    this.path = b.path;
+    this.payload = b.payload;
+    this.serviceName = b.serviceName;
+    this.url = b.url;
+    this.partnerIds = b.partnerIds;
+    this.sessionId = b.sessionId;
+    this.qualityOfService = b.qualityOfService;
+  }
+
+  /** Returns a new builder with every field absent. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Returns a builder holding this message's fields. Copies no payload bytes. */
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  /** The message type ({@code msg_type}). */
+  public MessageType type() {
+    return type;
+  }
+
+  /** The source locator ({@code source}), or {@code ""}. */
+  public String source() {
+    return source;
+  }
+
+  /** The destination locator ({@code dest}), or {@code ""}. */
+  public String destination() {
+    return destination;
+  }
+
+  /** The transaction id ({@code transaction_uuid}), or {@code ""}. */
+  public String transactionUuid() {
+    return transactionUuid;
+  }
+
+  /** The payload's content type ({@code content_type}), or {@code ""}. */
+  public String contentType() {
+    return contentType;
+  }
+
+  /** The accepted response content type ({@code accept}), or {@code ""}. */
+  public String accept() {
+    return accept;
+  }
+
+  /** The status ({@code status}), empty when absent. */
+  public OptionalLong status() {
+    return status;
+  }
+
+  /** The request-delivery-response value ({@code rdr}), empty when absent. */
+  public OptionalLong requestDeliveryResponse() {
+    return requestDeliveryResponse;
+  }
+
+  /** The headers ({@code headers}), unmodifiable, possibly empty. */
+  public List<String> headers() {
+    return headers;
+  }
+
+  /** The metadata ({@code metadata}), unmodifiable, in insertion order, possibly empty. */
+  public Map<String, String> metadata() {
+    return metadata;
+  }
+
+  /** The path ({@code path}), or {@code ""}. */
+  public String path() {
+    return path;
+  }
+
+  /** A copy of the payload ({@code payload}); empty when absent. Allocates a new array per call. */
+  public byte[] payload() {
+    return payload.length == 0 ? EMPTY : payload.clone();
+  }
+
+  /** The payload length in bytes. Allocates nothing. */
+  public int payloadLength() {
+    return payload.length;
+  }
+
+  /** A read-only view of the payload. Copies no bytes (allocates only the small view object). */
+  public ByteBuffer payloadBuffer() {
+    return ByteBuffer.wrap(payload).asReadOnlyBuffer();
+  }
+
+  /**
+   * Writes the payload to {@code out} without copying it. Blocks as {@code out} does.
+   *
+   * @throws IOException if {@code out} fails
+   */
+  public void writePayloadTo(OutputStream out) throws IOException {
+    out.write(payload);
+  }
+
+  /** The payload array itself, for the codecs of this package only: never modify it. */
+  byte[] payloadArray() {
+    return payload;
+  }
+
+  /** The service name ({@code service_name}), or {@code ""}. */
+  public String serviceName() {
+    return serviceName;
+  }
+
+  /** The URL ({@code url}), or {@code ""}. */
+  public String url() {
+    return url;
+  }
+
+  /** The partner ids ({@code partner_ids}), unmodifiable, possibly empty. */
+  public List<String> partnerIds() {
+    return partnerIds;
+  }
+
+  /** The session id ({@code session_id}), or {@code ""}. */
+  public String sessionId() {
+    return sessionId;
+  }
+
+  /** The quality of service ({@code qos}), 0 to 99; 0 when absent. */
+  public int qualityOfService() {
+    return qualityOfService;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (this == o) {
+      return true;
+    }
+    if (!(o instanceof Message)) {
+      return false;
+    }
+    Message m = (Message) o;
+    return type == m.type
+        && qualityOfService == m.qualityOfService
+        && source.equals(m.source)
+        && destination.equals(m.destination)
+        && transactionUuid.equals(m.transactionUuid)
+        && contentType.equals(m.contentType)
+        && accept.equals(m.accept)
+        && status.equals(m.status)
+        && requestDeliveryResponse.equals(m.requestDeliveryResponse)
+        && headers.equals(m.headers)
+        && metadata.equals(m.metadata)
+        && path.equals(m.path)
+        && Arrays.equals(payload, m.payload)
+        && serviceName.equals(m.serviceName)
+        && url.equals(m.url)
+        && partnerIds.equals(m.partnerIds)
+        && sessionId.equals(m.sessionId);
+  }
+
+  @Override
+  public int hashCode() {
+    int h = hash;
+    if (h == 0) {
+      h = Objects.hash(type, source, destination, transactionUuid, contentType, accept, status,
+          requestDeliveryResponse, headers, metadata, path, serviceName, url, partnerIds, sessionId,
+          qualityOfService);
+      h = 31 * h + Arrays.hashCode(payload);
+      hash = h;
+    }
+    return h;
+  }
+
+  /** Lists the fields that are present; the payload appears only as its length. */
+  @Override
+  public String toString() {
+    StringBuilder sb = new StringBuilder(128).append("Message{type=").append(type);
+    appendIfPresent(sb, "source", source);
+    appendIfPresent(sb, "destination", destination);
+    appendIfPresent(sb, "transactionUuid", transactionUuid);
+    appendIfPresent(sb, "contentType", contentType);
+    appendIfPresent(sb, "accept", accept);
+    if (status.isPresent()) {
+      sb.append(", status=").append(status.getAsLong());
+    }
+    if (requestDeliveryResponse.isPresent()) {
+      sb.append(", requestDeliveryResponse=").append(requestDeliveryResponse.getAsLong());
+    }
+    if (!headers.isEmpty()) {
+      sb.append(", headers=").append(headers);
+    }
+    if (!metadata.isEmpty()) {
+      sb.append(", metadata=").append(metadata);
+    }
+    appendIfPresent(sb, "path", path);
+    sb.append(", payload=").append(payload.length).append(" bytes");
+    appendIfPresent(sb, "serviceName", serviceName);
+    appendIfPresent(sb, "url", url);
+    if (!partnerIds.isEmpty()) {
+      sb.append(", partnerIds=").append(partnerIds);
+    }
+    appendIfPresent(sb, "sessionId", sessionId);
+    if (qualityOfService != 0) {
+      sb.append(", qualityOfService=").append(qualityOfService);
+    }
+    return sb.append('}').toString();
+  }
+
+  private static void appendIfPresent(StringBuilder sb, String name, String value) {
+    if (!value.isEmpty()) {
+      sb.append(", ").append(name).append('=').append(value);
+    }
+  }
+
+  /**
+   * Builds {@link Message}s. Setters reject {@code null} with a {@link NullPointerException}
+   * naming the parameter; {@link #build()} requires a {@link #type(MessageType) type}. Not
+   * thread-safe; a builder may build any number of messages.
+   */
+  public static final class Builder {
+    private MessageType type;
+    private String source = "";
+    private String destination = "";
+    private String transactionUuid = "";
+    private String contentType = "";
+    private String accept = "";
+    private OptionalLong status = OptionalLong.empty();
+    private OptionalLong requestDeliveryResponse = OptionalLong.empty();
+    private List<String> headers = List.of();
+    private Map<String, String> metadata = Map.of();
+    private String path = "";
+    private byte[] payload = EMPTY;
+    private String serviceName = "";
+    private String url = "";
+    private List<String> partnerIds = List.of();
+    private String sessionId = "";
+    private int qualityOfService;
+
+    private Builder() {}
+
+    private Builder(Message m) {
+      type = m.type;
+      source = m.source;
+      destination = m.destination;
+      transactionUuid = m.transactionUuid;
+      contentType = m.contentType;
+      accept = m.accept;
+      status = m.status;
+      requestDeliveryResponse = m.requestDeliveryResponse;
+      headers = m.headers;
+      metadata = m.metadata;
+      path = m.path;
+      payload = m.payload;
+      serviceName = m.serviceName;
+      url = m.url;
+      partnerIds = m.partnerIds;
+      sessionId = m.sessionId;
+      qualityOfService = m.qualityOfService;
+    }
+
+    /** Sets the message type ({@code msg_type}); required. */
+    public Builder type(MessageType type) {
+      this.type = Objects.requireNonNull(type, "type");
+      return this;
+    }
+
+    /** Sets the source locator ({@code source}); {@code ""} means absent. */
+    public Builder source(String source) {
+      this.source = Objects.requireNonNull(source, "source");
+      return this;
+    }
+
+    /** Sets the destination locator ({@code dest}); {@code ""} means absent. */
+    public Builder destination(String destination) {
+      this.destination = Objects.requireNonNull(destination, "destination");
+      return this;
+    }
+
+    /** Sets the transaction id ({@code transaction_uuid}); {@code ""} means absent. */
+    public Builder transactionUuid(String transactionUuid) {
+      this.transactionUuid = Objects.requireNonNull(transactionUuid, "transactionUuid");
+      return this;
+    }
+
+    /** Sets the payload content type ({@code content_type}); {@code ""} means absent. */
+    public Builder contentType(String contentType) {
+      this.contentType = Objects.requireNonNull(contentType, "contentType");
+      return this;
+    }
+
+    /** Sets the accepted response content type ({@code accept}); {@code ""} means absent. */
+    public Builder accept(String accept) {
+      this.accept = Objects.requireNonNull(accept, "accept");
+      return this;
+    }
+
+    /** Sets the status ({@code status}); any value, 0 included, counts as present. */
+    public Builder status(long status) {
+      this.status = OptionalLong.of(status);
+      return this;
+    }
+
+    /** Makes the status absent again. */
+    public Builder clearStatus() {
+      this.status = OptionalLong.empty();
+      return this;
+    }
+
+    /** Sets the request-delivery-response value ({@code rdr}); 0 included counts as present. */
+    public Builder requestDeliveryResponse(long requestDeliveryResponse) {
+      this.requestDeliveryResponse = OptionalLong.of(requestDeliveryResponse);
+      return this;
+    }
+
+    /** Makes the request-delivery-response value absent again. */
+    public Builder clearRequestDeliveryResponse() {
+      this.requestDeliveryResponse = OptionalLong.empty();
+      return this;
+    }
+
+    /** Sets the headers ({@code headers}); copied; elements must not be null. */
+    public Builder headers(List<String> headers) {
+      this.headers = List.copyOf(Objects.requireNonNull(headers, "headers"));
+      return this;
+    }
+
+    /**
+     * Sets the metadata ({@code metadata}); copied in the map's iteration order; keys and values
+     * must not be null.
+     */
+    public Builder metadata(Map<String, String> metadata) {
+      Objects.requireNonNull(metadata, "metadata");
+      if (metadata.isEmpty()) {
+        this.metadata = Map.of();
+        return this;
+      }
+      LinkedHashMap<String, String> copy = new LinkedHashMap<>(metadata.size() * 4 / 3 + 1);
+      for (Map.Entry<String, String> e : metadata.entrySet()) {
+        String key = Objects.requireNonNull(e.getKey(), "metadata key");
+        copy.put(key, Objects.requireNonNull(e.getValue(), () -> "metadata[\"" + key + "\"]"));
+      }
+      this.metadata = Collections.unmodifiableMap(copy);
+      return this;
+    }
+
+    /** Takes a decoded, insertion-ordered map without copying it; codecs of this package only. */
+    Builder metadataOwned(LinkedHashMap<String, String> metadata) {
+      this.metadata = metadata.isEmpty() ? Map.of() : Collections.unmodifiableMap(metadata);
+      return this;
+    }
+
+    /** Sets the path ({@code path}); {@code ""} means absent. */
+    public Builder path(String path) {
+      this.path = Objects.requireNonNull(path, "path");
+      return this;
+    }
+
+    /** Sets the payload ({@code payload}); the bytes are copied. */
+    public Builder payload(byte[] payload) {
+      Objects.requireNonNull(payload, "payload");
+      this.payload = payload.length == 0 ? EMPTY : payload.clone();
+      return this;
+    }
+
+    /** Takes a freshly decoded payload array without copying it; codecs of this package only. */
+    Builder payloadOwned(byte[] payload) {
+      this.payload = payload.length == 0 ? EMPTY : payload;
+      return this;
+    }
+
+    /** Sets the service name ({@code service_name}); {@code ""} means absent. */
+    public Builder serviceName(String serviceName) {
+      this.serviceName = Objects.requireNonNull(serviceName, "serviceName");
+      return this;
+    }
+
+    /** Sets the URL ({@code url}); {@code ""} means absent. */
+    public Builder url(String url) {
+      this.url = Objects.requireNonNull(url, "url");
+      return this;
+    }
+
+    /** Sets the partner ids ({@code partner_ids}); copied; elements must not be null. */
+    public Builder partnerIds(List<String> partnerIds) {
+      this.partnerIds = List.copyOf(Objects.requireNonNull(partnerIds, "partnerIds"));
+      return this;
+    }
+
+    /** Sets the session id ({@code session_id}); {@code ""} means absent. */
+    public Builder sessionId(String sessionId) {
+      this.sessionId = Objects.requireNonNull(sessionId, "sessionId");
+      return this;
+    }
+
+    /**
+     * Sets the quality of service ({@code qos}); 0 means absent.
+     *
+     * @throws IllegalArgumentException if {@code qualityOfService} is outside 0 to 99
+     */
+    public Builder qualityOfService(int qualityOfService) {
+      if (qualityOfService < 0 || qualityOfService > 99) {
+        throw new IllegalArgumentException(
+            "qualityOfService: " + qualityOfService + " is outside 0 to 99");
+      }
+      this.qualityOfService = qualityOfService;
+      return this;
+    }
+
+    /** The type set so far, or {@code null}; codecs of this package only. */
+    MessageType typeOrNull() {
+      return type;
+    }
+
+    /**
+     * Returns a message with the fields set so far.
+     *
+     * @throws IllegalStateException if no type was set
+     */
+    public Message build() {
+      if (type == null) {
+        throw new IllegalStateException("type: required (call type(MessageType) before build())");
+      }
+      return new Message(this);
+    }
+  }
+}
