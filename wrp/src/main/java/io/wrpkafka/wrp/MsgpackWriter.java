@@ -13,9 +13,9 @@ final class MsgpackWriter {
    * metadata, path, payload, service_name, url, partner_ids, session_id, qos), empty fields are
    * omitted, msg_type is always written, status and rdr whenever set, qos unless 0.
    *
-   * Integers use the smallest msgpack form, positive values as unsigned (as msgpack-core and
-   * most encoders do); Go's msgp writes positive values above 127 as signed int16/32/64 instead.
-   * Both read back identically everywhere, so only those integer bytes can differ from wrp-go.
+   * Integers use the smallest signed msgpack form, as Go's msgp (wrp-go v5) and ugorji's codec
+   * (wrp-go v3) write them: 200 becomes int16 (d1 00 c8), not uint8. So the bytes equal wrp-go's
+   * except for metadata order, which Go randomises and this writer keeps in insertion order.
    *
    * msgpack-core is not used here: its packer buffers into chunks and copies them out, while the
    * exact-size array is what a Kafka record needs. The tests decode this output with msgpack-core.
@@ -77,7 +77,7 @@ final class MsgpackWriter {
   }
 
   static int size(Message m) {
-    long s = 1 + MSG_TYPE.length + 1;
+    long s = containerHeaderSize(fieldCount(m)) + MSG_TYPE.length + 1;
     s += stringFieldSize(SOURCE, m.source());
     s += stringFieldSize(DEST, m.destination());
     s += stringFieldSize(TRANSACTION_UUID, m.transactionUuid());
@@ -140,7 +140,7 @@ final class MsgpackWriter {
 
   private static int intSize(long v) {
     if (v >= 0) {
-      return v < 128 ? 1 : v < 256 ? 2 : v < 65536 ? 3 : v < 0x1_0000_0000L ? 5 : 9;
+      return v <= Byte.MAX_VALUE ? 1 : v <= Short.MAX_VALUE ? 3 : v <= Integer.MAX_VALUE ? 5 : 9;
     }
     return v >= -32 ? 1 : v >= Byte.MIN_VALUE ? 2 : v >= Short.MIN_VALUE ? 3
         : v >= Integer.MIN_VALUE ? 5 : 9;
@@ -296,32 +296,17 @@ final class MsgpackWriter {
     pos = p;
   }
 
+  /** Writes {@code v} in the smallest signed msgpack form, as Go's msgp AppendInt64 does. */
   private void integer(long v) {
-    if (v >= 0) {
-      if (v < 128) {
-        out[pos++] = (byte) v;
-      } else if (v < 256) {
-        out[pos++] = (byte) 0xcc;
-        out[pos++] = (byte) v;
-      } else if (v < 65536) {
-        out[pos++] = (byte) 0xcd;
-        u16((int) v);
-      } else if (v < 0x1_0000_0000L) {
-        out[pos++] = (byte) 0xce;
-        u32((int) v);
-      } else {
-        out[pos++] = (byte) 0xcf;
-        u64(v);
-      }
-    } else if (v >= -32) {
+    if (v >= -32 && v <= Byte.MAX_VALUE) {
       out[pos++] = (byte) v;
-    } else if (v >= Byte.MIN_VALUE) {
+    } else if (v >= Byte.MIN_VALUE && v < 0) {
       out[pos++] = (byte) 0xd0;
       out[pos++] = (byte) v;
-    } else if (v >= Short.MIN_VALUE) {
+    } else if (v >= Short.MIN_VALUE && v <= Short.MAX_VALUE) {
       out[pos++] = (byte) 0xd1;
       u16((int) v);
-    } else if (v >= Integer.MIN_VALUE) {
+    } else if (v >= Integer.MIN_VALUE && v <= Integer.MAX_VALUE) {
       out[pos++] = (byte) 0xd2;
       u32((int) v);
     } else {
