@@ -1,0 +1,83 @@
+package io.wrpkafka.wrp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** DeviceId.parse, with the cases of wrp-go's id_test.go TestParseDeviceID plus our schemes. */
+class DeviceIdTest {
+
+  @ParameterizedTest(name = "\"{0}\" is {1}")
+  @CsvSource(delimiter = '|', textBlock = """
+      MAC:11:22:33:44:55:66                    | mac:112233445566      | mac    | 112233445566
+      MAC:11aaBB445566                         | mac:11aabb445566      | mac    | 11aabb445566
+      mac:11-aa-BB-44-55-66                    | mac:11aabb445566      | mac    | 11aabb445566
+      mac:11,aa,BB,44,55,66                    | mac:11aabb445566      | mac    | 11aabb445566
+      mac:11.aa.BB.44.55.66                    | mac:11aabb445566      | mac    | 11aabb445566
+      uuid:anything Goes!                      | uuid:anything Goes!   | uuid   | anything Goes!
+      dns:anything Goes!                       | dns:anything Goes!    | dns    | anything Goes!
+      serial:1234                              | serial:1234           | serial | 1234
+      mac:11-aa-BB-44-55-66/service            | mac:11aabb445566      | mac    | 11aabb445566
+      mac:11-aa-BB-44-55-66/service/           | mac:11aabb445566      | mac    | 11aabb445566
+      MAC:11-aa-BB-44-55-66/service/ignoreMe   | mac:11aabb445566      | mac    | 11aabb445566
+      mac:11-aa-BB-44-55-66/service/foo/bar    | mac:11aabb445566      | mac    | 11aabb445566
+      mac:481d70187fef                         | mac:481d70187fef      | mac    | 481d70187fef
+      mac:481d70187fef/parodus/tag/test0       | mac:481d70187fef      | mac    | 481d70187fef
+      Serial:AbC                               | serial:AbC            | serial | AbC
+      EVENT:device-status/mac:112233445566     | event:device-status   | event  | device-status
+      self:                                    | self:                 | self   | ''
+      SELF:/service                            | self:                 | self   | ''
+      '  uuid:  abc  /svc '                    | uuid:abc              | uuid   | abc
+      """)
+  void parsesToCanonicalForm(String input, String canonical, String prefix, String id) {
+    DeviceId parsed = DeviceId.parse(input);
+
+    assertThat(parsed.toString()).isEqualTo(canonical);
+    assertThat(parsed.prefix()).isEqualTo(prefix);
+    assertThat(parsed.id()).isEqualTo(id);
+  }
+
+  @ParameterizedTest(name = "\"{0}\" fails with \"{1}\"")
+  @CsvSource(delimiter = '|', textBlock = """
+      invalid:a-BB-44-55      | unknown or missing scheme
+      invalid:random stuff    | unknown or missing scheme
+      ''                      | unknown or missing scheme
+      mac                     | unknown or missing scheme
+      macaddress:112233445566 | unknown or missing scheme
+      mac:11-aa-BB-44-55      | MAC address has 10 hex digits (expected 12)
+      MAC:invalid45566        | invalid character 'i' in MAC address
+      mac:11223344556w        | invalid character 'w' in MAC address
+      mac:1122334455667788    | MAC address has 16 hex digits (expected 12)
+      mac:                    | missing id after "mac:"
+      uuid:/service           | missing id after "uuid:"
+      'serial:   /service'    | missing id after "serial:"
+      dns:                    | missing id after "dns:"
+      event:/online           | missing id after "event:"
+      """)
+  void rejectsInvalidIds(String input, String fragment) {
+    assertThatThrownBy(() -> DeviceId.parse(input))
+        .isExactlyInstanceOf(WrpFormatException.class)
+        .hasMessageContaining(fragment)
+        .hasMessageContaining("device id \"" + input + "\"");
+  }
+
+  @Test
+  void equalIdsInDifferentSpellingsAreEqual() {
+    assertThat(DeviceId.parse("MAC:11:22:33:44:55:66"))
+        .isEqualTo(DeviceId.parse("mac:112233445566/config"))
+        .hasSameHashCodeAs(DeviceId.parse("mac:112233445566"));
+    assertThat(DeviceId.parse("serial:abc")).isNotEqualTo(DeviceId.parse("serial:ABC"));
+  }
+
+  @Test
+  void errorMessageCutsVeryLongInput() {
+    String input = "bogus:" + "x".repeat(10_000);
+
+    assertThatThrownBy(() -> DeviceId.parse(input))
+        .isInstanceOf(WrpFormatException.class)
+        .message().hasSizeLessThan(300);
+  }
+}
