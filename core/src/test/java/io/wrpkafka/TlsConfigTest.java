@@ -1,0 +1,46 @@
+package io.wrpkafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+class TlsConfigTest {
+
+  @Test
+  void builtConfigIsEnabledAndVerifiesByDefault() {
+    TlsConfig tls = TlsConfig.builder().build();
+    assertThat(tls.enabled()).isTrue();
+    assertThat(tls.insecureSkipVerify()).isFalse();
+    assertThat(tls.caFile()).isEmpty();
+  }
+
+  @Test
+  void certFileWithoutKeyFileIsRejected() {
+    assertThatThrownBy(() -> TlsConfig.builder().certFile(Path.of("client.pem")).build())
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("keyFile: required when certFile is set");
+  }
+
+  @Test
+  void keyFileWithoutCertFileIsRejected() {
+    assertThatThrownBy(() -> TlsConfig.builder().keyFile(Path.of("client.key")).build())
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("certFile: required when keyFile is set");
+  }
+
+  @Test
+  void toBuilderKeepsEveryValue() {
+    TlsConfig tls = TlsConfig.builder().enabled(false).insecureSkipVerify(true)
+        .certFile(Path.of("c.pem")).keyFile(Path.of("k.pem")).caFile(Path.of("ca.pem")).build();
+    assertThat(tls.toBuilder().build()).isEqualTo(tls);
+  }
+
+  @Test
+  void toStringShowsPathsOnly() {
+    TlsConfig tls = TlsConfig.builder().certFile(Path.of("c.pem")).keyFile(Path.of("k.pem"))
+        .build();
+    assertThat(tls.toString()).contains("keyFile=k.pem").doesNotContain("BEGIN");
+  }
+}
