@@ -1,0 +1,142 @@
+package io.wrpkafka;
+
+import java.time.Duration;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/*
+ * A serial sender for one topic. Callers append to a lock-free queue and, if the lane is idle,
+ * schedule one drain on the lane executor; the drain sends records in queue order, so records
+ * of one device (one key, one partition) reach the client in produce order. Only this drain
+ * calls KafkaProducer.send, so when send blocks (metadata of an unknown topic, or a full
+ * client buffer) the lane waits, not the caller, and other topics' lanes keep going.
+ *
+ * Producer swap: before each record the drain compares its producer with the publisher's
+ * current one. When a hot reload replaced it, the drain flushes the old producer (waits for
+ * everything it held to be acknowledged or failed) before its first send on the new one. A
+ * partition therefore never has records in two producers at once, which is what keeps
+ * per-device order across the swap. The lane then releases the old producer; the last lane to
+ * do so closes it.
+ *
+ * Exit race: the drain clears `scheduled` and then re-checks both the queue and the producer.
+ * A caller (or a swap) that failed to set `scheduled` did its append (or producer write)
+ * before the drain cleared it, so the re-check sees that work.
+ *
+ * Records that waited in the lane longer than the delivery timeout fail with TIMEOUT instead of
+ * being sent late; this bounds a backlog behind a topic whose metadata never arrives.
+ */
+/** Sends the records of one topic in order, on the lane executor. */
+final class Lane implements Runnable {
+  private static final Logger log = LoggerFactory.getLogger(Lane.class);
+
+  private final String topic;
+  private final Publisher owner;
+  private final Executor executor;
+  private final long deliveryTimeoutNanos;
+  private final ConcurrentLinkedQueue<PendingRecord> queue = new ConcurrentLinkedQueue<>();
+  private final AtomicBoolean scheduled = new AtomicBoolean();
+  /** Touched only by the running drain; handed between drains by the `scheduled` flag. */
+  private ProducerHandle handle;
+
+  Lane(String topic, Publisher owner, Executor executor, Duration deliveryTimeout) {
+    this.topic = topic;
+    this.owner = owner;
+    this.executor = executor;
+    this.deliveryTimeoutNanos = deliveryTimeout.toNanos();
+  }
+
+  /** Appends a record; never blocks. */
+  void enqueue(PendingRecord record) {
+    queue.add(record);
+    schedule();
+  }
+
+  /** Makes sure a drain will run, e.g. to move this lane to a new producer. */
+  void schedule() {
+    if (scheduled.compareAndSet(false, true)) {
+      try {
+        executor.execute(this);
+      } catch (RejectedExecutionException e) {
+        scheduled.set(false);
+        failAll(owner.closedError("topic " + topic));
+      }
+    }
+  }
+
+  /** Whether every record appended so far has been handed to the client (or failed). */
+  boolean isIdle() {
+    return !scheduled.get() && queue.isEmpty();
+  }
+
+  @Override
+  public void run() {
+    try {
+      while (true) {
+        PendingRecord record;
+        while ((record = queue.poll()) != null) {
+          switchIfReplaced();
+          send(record);
+        }
+        switchIfReplaced();
+        scheduled.set(false);
+        if ((queue.isEmpty() && handle == owner.currentProducer())
+            || !scheduled.compareAndSet(false, true)) {
+          return;
+        }
+      }
+    } catch (RuntimeException | Error e) {
+      log.error("lane for topic {} stopped unexpectedly", topic, e);
+      scheduled.set(false);
+      throw e;
+    }
+  }
+
+  private void switchIfReplaced() {
+    ProducerHandle current = owner.currentProducer();
+    if (current == handle) {
+      return;
+    }
+    ProducerHandle old = handle;
+    if (old != null) {
+      try {
+        old.producer().flush();
+      } catch (RuntimeException e) {
+        log.warn("flushing producer generation {} for topic {} failed", old.generation(), topic, e);
+      }
+    }
+    handle = owner.retainCurrentProducer();
+    if (old != null) {
+      old.release();
+    }
+  }
+
+  private void send(PendingRecord record) {
+    if (System.nanoTime() - record.startNanos > deliveryTimeoutNanos) {
+      record.fail(
+          new PublishException(
+              ErrorType.TIMEOUT,
+              "record for topic "
+                  + topic
+                  + " waited longer than recordDeliveryTimeout ("
+                  + Duration.ofNanos(deliveryTimeoutNanos)
+                  + ") before it could be sent"));
+      return;
+    }
+    try {
+      handle.producer().send(record.record, record);
+    } catch (RuntimeException e) {
+      record.onCompletion(null, e);
+    }
+  }
+
+  private void failAll(PublishException error) {
+    PendingRecord record;
+    while ((record = queue.poll()) != null) {
+      record.fail(error);
+    }
+  }
+}

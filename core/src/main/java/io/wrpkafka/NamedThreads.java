@@ -1,0 +1,21 @@
+package io.wrpkafka;
+
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Daemon threads named {@code <prefix>-<n>}, so a thread dump shows whose they are. */
+final class NamedThreads implements ThreadFactory {
+  private final String prefix;
+  private final AtomicInteger count = new AtomicInteger();
+
+  NamedThreads(String prefix) {
+    this.prefix = prefix;
+  }
+
+  @Override
+  public Thread newThread(Runnable runnable) {
+    Thread thread = new Thread(runnable, prefix + "-" + count.incrementAndGet());
+    thread.setDaemon(true);
+    return thread;
+  }
+}

@@ -1,0 +1,30 @@
+package io.wrpkafka;
+
+import io.wrpkafka.routing.Destination;
+
+/**
+ * Receives one {@link PublishEvent} per record outcome, for metrics and logs.
+ *
+ * <p>Called on the publisher's single event thread ({@code wrpkafka-events-<clientId>}), never on
+ * the thread that calls {@code produce} and never on the Kafka client's I/O thread, in the order
+ * the outcomes happened. Keep it quick: a slow listener delays the events behind it (not the
+ * delivery of records). It must not block on the publisher. An exception it throws is logged and
+ * swallowed; it does not affect delivery or other listeners.
+ */
+@FunctionalInterface
+public interface PublishListener {
+
+  /** Called once per record when it was acknowledged, failed, or was dropped. */
+  void onPublish(PublishEvent event);
+
+  /**
+   * Called when a {@code deviceid} or {@code metadata:<field>} shard had no value to hash and the
+   * record went to a round-robin topic instead (error type {@code missing_metadata_field}). The
+   * record itself is still produced and gets its own {@link #onPublish} call. Does nothing by
+   * default.
+   *
+   * @param destination where the record went
+   * @param field the missing field ({@code deviceid} or the metadata key)
+   */
+  default void onShardValueMissing(Destination destination, String field) {}
+}

@@ -1,0 +1,127 @@
+package io.wrpkafka;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/*
+ * Two counters, records and bytes, each taken with a CAS loop, so that taking space never
+ * blocks and never exceeds a limit. Only callers that wait (QoS 25 and up) touch the lock: they
+ * register in `waiters` before re-checking for space under the lock, and `release` signals only
+ * when `waiters` is non-zero. Because a waiter increments `waiters` before its re-check and a
+ * releaser decrements the counters before reading `waiters`, one of the two always sees the
+ * other, so no wake-up is lost; the lock only guards the condition.
+ *
+ * A record larger than maxBytes is admitted when the buffer holds no bytes at all, so that it
+ * fails (or succeeds) at the broker instead of waiting forever.
+ */
+/** The publisher's own bound on records and bytes taken but not yet completed. Thread-safe. */
+final class RecordBuffer {
+  private final long maxRecords;
+  private final long maxBytes;
+  private final AtomicLong records = new AtomicLong();
+  private final AtomicLong bytes = new AtomicLong();
+  private final AtomicInteger waiters = new AtomicInteger();
+  private final ReentrantLock lock = new ReentrantLock();
+  private final Condition released = lock.newCondition();
+  private volatile boolean closed;
+
+  RecordBuffer(long maxRecords, long maxBytes) {
+    if (maxRecords <= 0) {
+      throw new IllegalArgumentException("maxRecords must be positive: " + maxRecords);
+    }
+    if (maxBytes <= 0) {
+      throw new IllegalArgumentException("maxBytes must be positive: " + maxBytes);
+    }
+    this.maxRecords = maxRecords;
+    this.maxBytes = maxBytes;
+  }
+
+  /** Takes room for one record of {@code size} bytes if there is some; never blocks. */
+  boolean tryAcquire(long size) {
+    while (true) {
+      long r = records.get();
+      if (r >= maxRecords) {
+        return false;
+      }
+      if (records.compareAndSet(r, r + 1)) {
+        break;
+      }
+    }
+    while (true) {
+      long b = bytes.get();
+      if (b + size > maxBytes && b != 0) {
+        records.decrementAndGet();
+        signalIfWaiting();
+        return false;
+      }
+      if (bytes.compareAndSet(b, b + size)) {
+        return true;
+      }
+    }
+  }
+
+  /**
+   * Takes room for one record, waiting up to {@code timeoutNanos} for it.
+   *
+   * @return false when the time ran out or the buffer was closed
+   * @throws InterruptedException when interrupted while waiting
+   */
+  boolean acquire(long size, long timeoutNanos) throws InterruptedException {
+    if (tryAcquire(size)) {
+      return true;
+    }
+    long remaining = timeoutNanos;
+    waiters.incrementAndGet();
+    lock.lockInterruptibly();
+    try {
+      while (!closed) {
+        if (tryAcquire(size)) {
+          return true;
+        }
+        if (remaining <= 0) {
+          return false;
+        }
+        remaining = released.awaitNanos(remaining);
+      }
+      return false;
+    } finally {
+      lock.unlock();
+      waiters.decrementAndGet();
+    }
+  }
+
+  /** Returns the room of one record taken with {@code size}. */
+  void release(long size) {
+    bytes.addAndGet(-size);
+    records.decrementAndGet();
+    signalIfWaiting();
+  }
+
+  /** Wakes all waiters and makes further waits fail; taking room without waiting still works. */
+  void close() {
+    closed = true;
+    lock.lock();
+    try {
+      released.signalAll();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  BufferState state() {
+    return new BufferState(records.get(), maxRecords, bytes.get(), maxBytes);
+  }
+
+  private void signalIfWaiting() {
+    if (waiters.get() > 0) {
+      lock.lock();
+      try {
+        released.signalAll();
+      } finally {
+        lock.unlock();
+      }
+    }
+  }
+}
