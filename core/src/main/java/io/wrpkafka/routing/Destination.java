@@ -1,0 +1,28 @@
+package io.wrpkafka.routing;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Where one record of a message goes, as decided by {@link Router#route}.
+ *
+ * @param topic the Kafka topic
+ * @param key the record key (the route's partition key), or null when the message has none
+ * @param headers the record headers in configured order; immutable
+ * @param shardStrategy the route's strategy label: {@code single}, {@code roundrobin}, {@code
+ *     deviceid} or {@code metadata}; a hashed strategy keeps its label when a missing value made
+ *     it fall back to round-robin
+ * @param eventType the message's event type ({@code online}/{@code offline} for Talaria
+ *     lifecycle events), or {@code ""} when the destination is not an event, as in the Go
+ *     implementation
+ */
+public record Destination(
+    String topic, String key, List<Header> headers, String shardStrategy, String eventType) {
+  /** Creates a destination; all parts but {@code key} are required. */
+  public Destination {
+    Objects.requireNonNull(topic, "topic");
+    headers = List.copyOf(headers);
+    Objects.requireNonNull(shardStrategy, "shardStrategy");
+    Objects.requireNonNull(eventType, "eventType");
+  }
+}

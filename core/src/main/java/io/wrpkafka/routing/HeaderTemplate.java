@@ -1,0 +1,168 @@
+package io.wrpkafka.routing;
+
+import io.wrpkafka.ConfigException;
+import io.wrpkafka.wrp.Message;
+import io.wrpkafka.wrp.MessageType;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+
+/**
+ * One configured header value, compiled once: a literal, or a {@code wrp.<field>} reference
+ * that yields zero or more values per message. Immutable and thread-safe.
+ */
+final class HeaderTemplate {
+  /*
+   * Field names and values follow the Go implementation's header.go: names are case-sensitive;
+   * Type is wrp-go's MessageType name (SimpleEventMessageType); DeviceID is the id part of the
+   * parsed source; Status and RequestDeliveryResponse only when set; QualityOfService always
+   * (also 0); Headers and PartnerIDs give one header per entry; Header.<name> reads the WRP
+   * headers written "Name: value", matching the name without case and trimming both; Metadata.<key>
+   * reads that key. Empty values are omitted. Unlike Go, "wrp." naming no field is rejected rather
+   * than sent as a literal, and headers are compiled once instead of parsed per record.
+   */
+
+  private static final String PREFIX = "wrp.";
+  private static final String HEADER_PREFIX = "Header.";
+  private static final String METADATA_PREFIX = "Metadata.";
+  private static final String FIELDS = "Type, Source, DeviceID, Destination, TransactionUUID,"
+      + " ContentType, Accept, Status, RequestDeliveryResponse, Headers, Path, ServiceName, URL,"
+      + " PartnerIDs, SessionID, QualityOfService, Header.<name> or Metadata.<key>";
+
+  @FunctionalInterface
+  private interface Values {
+    void addTo(List<Header> out, String key, MessageFacts facts);
+  }
+
+  private final String key;
+  private final Values values;
+
+  private HeaderTemplate(String key, Values values) {
+    this.key = key;
+    this.values = values;
+  }
+
+  /** Appends this template's headers for the message to {@code out}. */
+  void addTo(List<Header> out, MessageFacts facts) {
+    values.addTo(out, key, facts);
+  }
+
+  /**
+   * Compiles value {@code index} of header {@code key}.
+   *
+   * @throws ConfigException {@code headers["key"][index]: unknown WRP field …} for a {@code wrp.}
+   *     value that names no field
+   */
+  static HeaderTemplate compile(String key, int index, String value) {
+    if (value.isEmpty()) {
+      return new HeaderTemplate(key, (out, k, f) -> { });
+    }
+    if (!value.startsWith(PREFIX)) {
+      Header literal = new Header(key, value);
+      return new HeaderTemplate(key, (out, k, f) -> out.add(literal));
+    }
+    String field = value.substring(PREFIX.length());
+    Values values = standardField(field);
+    if (values == null && field.startsWith(HEADER_PREFIX)) {
+      String name = field.substring(HEADER_PREFIX.length()).strip();
+      values = name.isEmpty() ? null : (out, k, f) -> addWrpHeader(out, k, f.message, name);
+    }
+    if (values == null && field.startsWith(METADATA_PREFIX)) {
+      String metadataKey = field.substring(METADATA_PREFIX.length()).strip();
+      values = metadataKey.isEmpty() ? null : (out, k, f) -> {
+        Map<String, String> metadata = f.message.metadata();
+        add(out, k, metadata.isEmpty() ? null : metadata.get(metadataKey));
+      };
+    }
+    if (values == null) {
+      throw new ConfigException("headers[\"" + key + "\"][" + index + "]: unknown WRP field \""
+          + value + "\" (expected wrp. followed by " + FIELDS + ")");
+    }
+    return new HeaderTemplate(key, values);
+  }
+
+  private static Values standardField(String field) {
+    return switch (field) {
+      case "Type" -> (out, k, f) -> add(out, k, goName(f.message.type()));
+      case "Source" -> (out, k, f) -> add(out, k, f.message.source());
+      case "DeviceID" -> (out, k, f) -> add(out, k, f.sourceId());
+      case "Destination" -> (out, k, f) -> add(out, k, f.message.destination());
+      case "TransactionUUID" -> (out, k, f) -> add(out, k, f.message.transactionUuid());
+      case "ContentType" -> (out, k, f) -> add(out, k, f.message.contentType());
+      case "Accept" -> (out, k, f) -> add(out, k, f.message.accept());
+      case "Status" -> (out, k, f) -> add(out, k, f.message.status());
+      case "RequestDeliveryResponse" ->
+          (out, k, f) -> add(out, k, f.message.requestDeliveryResponse());
+      case "Headers" -> (out, k, f) -> addAll(out, k, f.message.headers());
+      case "Path" -> (out, k, f) -> add(out, k, f.message.path());
+      case "ServiceName" -> (out, k, f) -> add(out, k, f.message.serviceName());
+      case "URL" -> (out, k, f) -> add(out, k, f.message.url());
+      case "PartnerIDs" -> (out, k, f) -> addAll(out, k, f.message.partnerIds());
+      case "SessionID" -> (out, k, f) -> add(out, k, f.message.sessionId());
+      case "QualityOfService" ->
+          (out, k, f) -> add(out, k, Integer.toString(f.message.qualityOfService()));
+      default -> null;
+    };
+  }
+
+  /** The name wrp-go's MessageType.String() gives, e.g. {@code SimpleEventMessageType}. */
+  static String goName(MessageType type) {
+    if (type == null) {
+      return null;
+    }
+    return switch (type) {
+      case AUTHORIZATION -> "AuthorizationMessageType";
+      case SIMPLE_REQUEST_RESPONSE -> "SimpleRequestResponseMessageType";
+      case SIMPLE_EVENT -> "SimpleEventMessageType";
+      case CREATE -> "CreateMessageType";
+      case RETRIEVE -> "RetrieveMessageType";
+      case UPDATE -> "UpdateMessageType";
+      case DELETE -> "DeleteMessageType";
+      case SERVICE_REGISTRATION -> "ServiceRegistrationMessageType";
+      case SERVICE_ALIVE -> "ServiceAliveMessageType";
+      case UNKNOWN -> "UnknownMessageType";
+    };
+  }
+
+  private static void add(List<Header> out, String key, String value) {
+    if (value != null && !value.isEmpty()) {
+      out.add(new Header(key, value));
+    }
+  }
+
+  private static void add(List<Header> out, String key, OptionalLong value) {
+    if (value.isPresent()) {
+      out.add(new Header(key, Long.toString(value.getAsLong())));
+    }
+  }
+
+  private static void addAll(List<Header> out, String key, List<String> values) {
+    for (int i = 0; i < values.size(); i++) {
+      add(out, key, values.get(i));
+    }
+  }
+
+  // WRP headers are "Name: value"; entries without a colon are skipped, as in Go.
+  private static void addWrpHeader(List<Header> out, String key, Message message, String name) {
+    List<String> headers = message.headers();
+    for (int i = 0; i < headers.size(); i++) {
+      String header = headers.get(i);
+      int colon = header.indexOf(':');
+      if (colon < 0) {
+        continue;
+      }
+      int start = 0;
+      int end = colon;
+      while (start < end && Character.isWhitespace(header.charAt(start))) {
+        start++;
+      }
+      while (end > start && Character.isWhitespace(header.charAt(end - 1))) {
+        end--;
+      }
+      if (end - start == name.length()
+          && header.regionMatches(true, start, name, 0, name.length())) {
+        add(out, key, header.substring(colon + 1).strip());
+      }
+    }
+  }
+}

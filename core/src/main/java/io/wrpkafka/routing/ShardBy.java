@@ -1,0 +1,150 @@
+package io.wrpkafka.routing;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * How a route picks its topic, parsed once from {@code TopicRoute.shardBy()}: one record per
+ * strategy, each with its own {@link #select}.
+ */
+sealed interface ShardBy
+    permits ShardBy.Single, ShardBy.RoundRobin, ShardBy.ByDeviceId, ShardBy.ByMetadata {
+
+  /** The strategy label carried by every destination of the route. */
+  String label();
+
+  /** The topic for the message, or null when the value a hashed strategy needs is missing. */
+  String select(MessageFacts facts);
+
+  /** The topic to use when {@link #select} returned null: the next one round-robin. */
+  String fallback();
+
+  /** What was missing when {@link #select} returned null, for {@link RouteObserver}. */
+  String missingField();
+
+  /**
+   * Parses a validated, normalised {@code shardBy} ({@code ""} for a single topic).
+   *
+   * @throws IllegalArgumentException for a value {@code TopicRoute} would have rejected
+   */
+  static ShardBy of(String shardBy, String topic, List<String> topics) {
+    if (shardBy.isEmpty()) {
+      return new Single(topic);
+    }
+    RoundRobin roundRobin = new RoundRobin(List.copyOf(topics), new AtomicLong());
+    if (shardBy.equals("roundrobin")) {
+      return roundRobin;
+    }
+    if (shardBy.equals("deviceid")) {
+      return new ByDeviceId(roundRobin);
+    }
+    if (shardBy.startsWith("metadata:")) {
+      String field = shardBy.substring("metadata:".length());
+      return new ByMetadata(field, "/" + field, roundRobin);
+    }
+    throw new IllegalArgumentException("shardBy: unknown strategy \"" + shardBy + "\"");
+  }
+
+  /** One topic, no choice. */
+  record Single(String topic) implements ShardBy {
+    @Override
+    public String label() {
+      return "single";
+    }
+
+    @Override
+    public String select(MessageFacts facts) {
+      return topic;
+    }
+
+    @Override
+    public String fallback() {
+      return topic;
+    }
+
+    @Override
+    public String missingField() {
+      return "";
+    }
+  }
+
+  /** The topics in turn; the counter is shared by every thread routing through the route. */
+  record RoundRobin(List<String> topics, AtomicLong counter) implements ShardBy {
+    @Override
+    public String label() {
+      return "roundrobin";
+    }
+
+    @Override
+    public String select(MessageFacts facts) {
+      return fallback();
+    }
+
+    @Override
+    public String fallback() {
+      long turn = counter.getAndIncrement();
+      return topics.get((int) Long.remainderUnsigned(turn, topics.size()));
+    }
+
+    @Override
+    public String missingField() {
+      return "";
+    }
+  }
+
+  /**
+   * {@code topics[fnv1a32(deviceId) mod n]} with the canonical device id of {@link
+   * MessageFacts#deviceId()}; round-robin when the message has none.
+   */
+  record ByDeviceId(RoundRobin roundRobin) implements ShardBy {
+    @Override
+    public String label() {
+      return "deviceid";
+    }
+
+    @Override
+    public String select(MessageFacts facts) {
+      String deviceId = facts.deviceId();
+      List<String> topics = roundRobin.topics();
+      return deviceId == null ? null : topics.get(Fnv1a.index(deviceId, topics.size()));
+    }
+
+    @Override
+    public String fallback() {
+      return roundRobin.fallback();
+    }
+
+    @Override
+    public String missingField() {
+      return "deviceid";
+    }
+  }
+
+  /**
+   * {@code topics[fnv1a32(metadata[field]) mod n]}, also reading {@code /field}; round-robin
+   * when both are missing or empty.
+   */
+  record ByMetadata(String field, String slashedField, RoundRobin roundRobin) implements ShardBy {
+    @Override
+    public String label() {
+      return "metadata";
+    }
+
+    @Override
+    public String select(MessageFacts facts) {
+      String value = facts.metadata(field, slashedField);
+      List<String> topics = roundRobin.topics();
+      return value == null ? null : topics.get(Fnv1a.index(value, topics.size()));
+    }
+
+    @Override
+    public String fallback() {
+      return roundRobin.fallback();
+    }
+
+    @Override
+    public String missingField() {
+      return field;
+    }
+  }
+}
