@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +14,6 @@ import java.util.StringJoiner;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -102,7 +100,7 @@ public final class EmbeddedKafka implements AutoCloseable {
    */
   public static EmbeddedKafka start(EmbeddedKafkaConfig config) {
     Objects.requireNonNull(config, "config");
-    Path directory = createDirectory(config);
+    Path directory = ClusterDirectory.create(config.parentDirectory());
     EmbeddedKafka kafka;
     try {
       String clusterId = Uuid.randomUuid().toString();
@@ -118,7 +116,7 @@ public final class EmbeddedKafka implements AutoCloseable {
       }
       kafka = new EmbeddedKafka(config, directory, clusterId, List.copyOf(nodes));
     } catch (RuntimeException e) {
-      deleteDirectory(directory);
+      ClusterDirectory.delete(directory);
       throw e;
     }
     Runtime.getRuntime().addShutdownHook(kafka.shutdownHook);
@@ -329,7 +327,7 @@ public final class EmbeddedKafka implements AutoCloseable {
         System.err.println("embedded Kafka: " + e.getMessage());
       }
     }
-    deleteDirectory(directory);
+    ClusterDirectory.delete(directory);
   }
 
   private void awaitTopicReady(String name, Duration timeout) {
@@ -424,17 +422,6 @@ public final class EmbeddedKafka implements AutoCloseable {
     return List.copyOf(ports);
   }
 
-  private static Path createDirectory(EmbeddedKafkaConfig config) {
-    try {
-      return config.parentDirectory().isPresent()
-          ? Files.createTempDirectory(
-              Files.createDirectories(config.parentDirectory().get()), "embedded-kafka-")
-          : Files.createTempDirectory("embedded-kafka-");
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot create the cluster's temporary directory", e);
-    }
-  }
-
   private static void writeLogConfigs(Path directory, String level) {
     String log4j2 = """
         <?xml version="1.0" encoding="UTF-8"?>
@@ -462,19 +449,6 @@ public final class EmbeddedKafka implements AutoCloseable {
       Files.writeString(directory.resolve("logback.xml"), logback);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the broker log configuration in " + directory, e);
-    }
-  }
-
-  private static void deleteDirectory(Path directory) {
-    if (!Files.exists(directory)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(directory)) {
-      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(path);
-      }
-    } catch (IOException | UncheckedIOException e) {
-      System.err.println("embedded Kafka: cannot delete " + directory + ": " + e);
     }
   }
 }

@@ -1,6 +1,7 @@
 package io.wrpkafka.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
@@ -45,9 +46,7 @@ class EmbeddedKafkaTest {
     kafka.createTopic(topic, 3);
     TestClients.send(kafka.bootstrapServers(), topic, "device-1", "before");
 
-    kafka.stopBroker(0);
-    assertThat(kafka.isRunning(0)).isFalse();
-    kafka.startBroker(0);
+    kafka.restartBroker(0);
     TestClients.send(kafka.bootstrapServers(), topic, "device-1", "after");
 
     assertThat(TestClients.readValues(kafka.bootstrapServers(), topic, 3, 2))
@@ -67,5 +66,24 @@ class EmbeddedKafkaTest {
 
     assertThat(TestClients.readValues(kafka.bootstrapServers(), topic, 3, 2))
         .containsExactly("before", "after");
+  }
+
+  @Test
+  void creatingAnExistingTopicFailsNamingIt() {
+    String topic = newTopic();
+    kafka.createTopic(topic, 1);
+
+    assertThatThrownBy(() -> kafka.createTopic(topic, 1))
+        .isInstanceOf(EmbeddedKafkaException.class)
+        .hasMessageContaining("createTopic(\"" + topic + "\"")
+        .hasMessageContaining("TopicExistsException");
+  }
+
+  @Test
+  void unknownNodeIsRejectedWithTheValidRange() {
+    assertThatThrownBy(() -> kafka.killBroker(1))
+        .isInstanceOf(IndexOutOfBoundsException.class)
+        .hasMessage("node: 1 does not exist (expected 0 to 0)");
+    assertThat(kafka.isRunning(0)).isTrue();
   }
 }
