@@ -257,7 +257,8 @@ public final class DynamicConfig {
           if (shadowed) {
             throw new ConfigException("topicMap[" + j + "]: unreachable with routing first;"
                 + " topicMap[" + i + "] (pattern \"" + earlier.pattern()
-                + "\") already takes every message it would match (move it earlier, or use routing all)");
+                + "\") already takes every message it would match"
+                + " (move it earlier, or use routing all)");
           }
         }
       }

@@ -113,7 +113,9 @@ public final class Pattern {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Pattern p && source.equals(p.source) && caseInsensitive == p.caseInsensitive;
+    return o instanceof Pattern p
+        && source.equals(p.source)
+        && caseInsensitive == p.caseInsensitive;
   }
 
   @Override

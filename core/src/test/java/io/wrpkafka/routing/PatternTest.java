@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.wrpkafka.ConfigException;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -109,5 +110,58 @@ class PatternTest {
   @CsvSource({"*, true", "\\*, false", "a*, false", "*a, false"})
   void onlyTheLoneStarMatchesEverything(String pattern, boolean expected) {
     assertThat(Pattern.compile(pattern, false).matchesEverything()).isEqualTo(expected);
+  }
+
+  /** The documented syntax as a regular expression, or null when it has two stars. */
+  private static java.util.regex.Pattern oracle(String pattern, boolean caseInsensitive) {
+    StringBuilder regex = new StringBuilder("^");
+    int stars = 0;
+    for (int i = 0; i < pattern.length(); i++) {
+      char c = pattern.charAt(i);
+      boolean escape = c == '\\' && i + 1 < pattern.length()
+          && "*\\".indexOf(pattern.charAt(i + 1)) >= 0;
+      if (escape) {
+        regex.append(java.util.regex.Pattern.quote(String.valueOf(pattern.charAt(++i))));
+      } else if (c == '*') {
+        stars++;
+        regex.append(".*");
+      } else {
+        regex.append(java.util.regex.Pattern.quote(String.valueOf(c)));
+      }
+    }
+    return stars > 1 ? null : java.util.regex.Pattern.compile(regex.append('$').toString(),
+        caseInsensitive ? java.util.regex.Pattern.CASE_INSENSITIVE : 0);
+  }
+
+  private static String random(Random random, String alphabet, int maxLength) {
+    StringBuilder s = new StringBuilder();
+    for (int n = random.nextInt(maxLength + 1); n > 0; n--) {
+      s.append(alphabet.charAt(random.nextInt(alphabet.length())));
+    }
+    return s.toString();
+  }
+
+  @Test
+  void patternAgreesWithARegularExpressionOfTheSyntaxOnRandomInputs() {
+    Random random = new Random(20_240_611L);
+    int compared = 0;
+    while (compared < 20_000) {
+      String source = random(random, "ab-*\\A", 6);
+      boolean caseInsensitive = random.nextBoolean();
+      java.util.regex.Pattern expected = source.isEmpty() ? null : oracle(source, caseInsensitive);
+      if (expected == null) {
+        assertThatThrownBy(() -> Pattern.compile(source, caseInsensitive))
+            .isInstanceOf(ConfigException.class);
+        continue;
+      }
+      Pattern pattern = Pattern.compile(source, caseInsensitive);
+      for (int i = 0; i < 20; i++) {
+        String eventType = random(random, "ab-*\\AB", 7);
+        assertThat(pattern.matches(eventType))
+            .as("\"%s\" (ignore case %s) matches \"%s\"", source, caseInsensitive, eventType)
+            .isEqualTo(expected.matcher(eventType).matches());
+        compared++;
+      }
+    }
   }
 }
