@@ -96,6 +96,7 @@ public final class Router {
    * @return the destinations, never empty; immutable
    * @throws PublishException {@link ErrorType#NO_TOPIC_MATCH} when no route matches, {@link
    *     ErrorType#VALIDATION_ERROR} when the destination is empty or not a WRP locator
+   * @throws NullPointerException if {@code message} is null
    */
   public List<Destination> route(Message message) {
     return route(message, IGNORE);
