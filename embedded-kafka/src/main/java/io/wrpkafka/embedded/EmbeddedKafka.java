@@ -237,7 +237,9 @@ public final class EmbeddedKafka implements AutoCloseable {
    */
   public synchronized void stopBroker(int node) {
     requireOpen();
-    node(node).stop(STOP_TIMEOUT);
+    BrokerNode broker = node(node);
+    closeAdmin();
+    broker.stop(STOP_TIMEOUT);
   }
 
   /**
@@ -249,7 +251,9 @@ public final class EmbeddedKafka implements AutoCloseable {
    */
   public synchronized void killBroker(int node) {
     requireOpen();
-    node(node).kill();
+    BrokerNode broker = node(node);
+    closeAdmin();
+    broker.kill();
   }
 
   /**
@@ -300,10 +304,7 @@ public final class EmbeddedKafka implements AutoCloseable {
       return;
     }
     closed = true;
-    if (admin != null) {
-      admin.close(Duration.ofSeconds(2));
-      admin = null;
-    }
+    closeAdmin();
     destroy();
     try {
       Runtime.getRuntime().removeShutdownHook(shutdownHook);
@@ -377,6 +378,17 @@ public final class EmbeddedKafka implements AutoCloseable {
       }
     }
     return null;
+  }
+
+  /*
+   * Dropping the client when a node goes down keeps it from retrying the lost node in the
+   * background (and logging a warning each time) while no topic is being created.
+   */
+  private void closeAdmin() {
+    if (admin != null) {
+      admin.close(Duration.ofSeconds(2));
+      admin = null;
+    }
   }
 
   private Admin admin() {
