@@ -13,9 +13,8 @@ import java.util.Optional;
 public enum Format {
   /**
    * msgpack, {@code application/msgpack}. {@link #encode(Message)} computes the exact size first
-   * and allocates exactly one array of that size (plus nothing else for ASCII-only strings).
-   * {@link #decode(byte[])} allocates the message, its strings and its payload, never more than
-   * the input can hold.
+   * and allocates nothing but one array of that size. {@link #decode(byte[])} allocates the
+   * message, its strings, payload and collections, each backed by bytes present in the input.
    */
   MSGPACK("application/msgpack") {
     @Override

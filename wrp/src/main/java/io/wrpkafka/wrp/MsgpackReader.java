@@ -6,6 +6,7 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,8 +17,9 @@ final class MsgpackReader {
    * A small strict reader instead of msgpack-core's MessageUnpacker, so that every guarantee is
    * visible in one file:
    * - Every length or count is checked against the bytes that remain before anything is
-   *   allocated or looped over (an element takes at least one byte, a map entry two), so no
-   *   allocation is sized by an untrusted number and every loop is bounded by the input length.
+   *   allocated or looped over (an element takes at least one byte, a map entry two). Strings
+   *   and payloads are then backed by bytes actually present; lists and maps start at most
+   *   INITIAL_CAPACITY large and grow with decoded elements. Every loop is bounded by the input.
    * - Skipped values (unknown keys such as wrp v3's "spans") recurse at most MAX_DEPTH levels.
    * - Strings are UTF-8 decoded strictly: ASCII is copied straight into a Latin-1 String, other
    *   text goes through a CharsetDecoder that reports malformed input.
@@ -28,6 +30,8 @@ final class MsgpackReader {
    */
 
   static final int MAX_DEPTH = 32;
+  /** Collections start at most this large and grow only as elements actually decode. */
+  private static final int INITIAL_CAPACITY = 64;
   private static final int MAX_ECHO = 40;
 
   private static final byte[][] KEYS = {
@@ -190,11 +194,11 @@ final class MsgpackReader {
     if (count == 0) {
       return List.of();
     }
-    String[] values = new String[count];
+    List<String> values = new ArrayList<>(Math.min(count, INITIAL_CAPACITY));
     for (int i = 0; i < count; i++) {
-      values[i] = string(where + "[" + i + "]");
+      values.add(string(where + "[" + i + "]"));
     }
-    return Arrays.asList(values);
+    return values;
   }
 
   private LinkedHashMap<String, String> metadata() {
@@ -202,7 +206,7 @@ final class MsgpackReader {
       return new LinkedHashMap<>(1);
     }
     int count = mapHeader("metadata");
-    LinkedHashMap<String, String> map = new LinkedHashMap<>(count * 4 / 3 + 1);
+    LinkedHashMap<String, String> map = new LinkedHashMap<>(Math.min(count, INITIAL_CAPACITY) * 2);
     for (int i = 0; i < count; i++) {
       String key = string("metadata key #" + i);
       map.put(key, string("metadata[\"" + echo(key) + "\"]"));

@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,8 +63,7 @@ class VectorsTest {
       b.partnerIds(list(n.get("partner_ids")));
       Map<String, String> metadata = new LinkedHashMap<>();
       if (n.has("metadata")) {
-        for (Iterator<Map.Entry<String, JsonNode>> it = n.get("metadata").fields(); it.hasNext();) {
-          Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : n.get("metadata").properties()) {
           metadata.put(e.getKey(), e.getValue().asText());
         }
       }
