@@ -6,10 +6,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.config.SaslConfigs;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -61,15 +70,45 @@ class EmbeddedKafkaLifecycleTest {
   }
 
   @Test
-  void extraListenerServesClientsOnItsOwnPorts() throws Exception {
+  void extraSaslListenerAuthenticatesClientsWithTheConfiguredUsers() throws Exception {
+    String jaas = "org.apache.kafka.common.security.plain.PlainLoginModule required";
     try (EmbeddedKafka kafka = EmbeddedKafka.start(EmbeddedKafkaConfig.builder()
-        .listener("EXTERNAL", "PLAINTEXT").parentDirectory(parent).build())) {
-      String external = kafka.bootstrapServers("EXTERNAL");
-      assertThat(external).isNotEqualTo(kafka.bootstrapServers());
+        .listener("SASL", "SASL_PLAINTEXT")
+        .brokerProperty("listener.name.sasl.sasl.enabled.mechanisms", "PLAIN")
+        .brokerProperty("listener.name.sasl.plain.sasl.jaas.config",
+            jaas + " user_alice=\"alice-secret\";")
+        .parentDirectory(parent).build())) {
+      String sasl = kafka.bootstrapServers("SASL");
+      assertThat(sasl).isNotEqualTo(kafka.bootstrapServers());
+      kafka.createTopic("via-sasl", 1);
+      Map<String, Object> alice = Map.of(
+          ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, sasl,
+          CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, "SASL_PLAINTEXT",
+          SaslConfigs.SASL_MECHANISM, "PLAIN",
+          SaslConfigs.SASL_JAAS_CONFIG,
+          jaas + " username=\"alice\" password=\"alice-secret\";");
 
-      TestClients.send(external, "via-external", "device-1", "hello");
+      try (KafkaProducer<String, String> producer =
+          new KafkaProducer<>(alice, new StringSerializer(), new StringSerializer())) {
+        producer.send(new ProducerRecord<>("via-sasl", "device-1", "hello"))
+            .get(30, TimeUnit.SECONDS);
+      }
 
-      assertThat(TestClients.readValues(external, "via-external", 1, 1)).containsExactly("hello");
+      assertThat(TestClients.readValues(kafka.bootstrapServers(), "via-sasl", 1, 1))
+          .containsExactly("hello");
     }
+  }
+
+  @Test
+  void startThatMissesTheDeadlineKillsTheBrokerAndSaysSo() throws IOException {
+    Set<Long> before = childPids();
+    EmbeddedKafkaConfig config = EmbeddedKafkaConfig.builder()
+        .startupTimeout(Duration.ofMillis(1)).parentDirectory(parent).build();
+
+    assertThatThrownBy(() -> EmbeddedKafka.start(config))
+        .isInstanceOf(EmbeddedKafkaException.class)
+        .hasMessageContaining("node 0: broker did not serve within PT0.001S");
+    assertThat(clusterDirectories()).isEmpty();
+    assertThat(childPids()).isEqualTo(before);
   }
 }
