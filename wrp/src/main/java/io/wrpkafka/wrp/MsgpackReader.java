@@ -196,7 +196,11 @@ final class MsgpackReader {
     }
     List<String> values = new ArrayList<>(Math.min(count, INITIAL_CAPACITY));
     for (int i = 0; i < count; i++) {
-      values.add(string(where + "[" + i + "]"));
+      try {
+        values.add(string(where));
+      } catch (WrpFormatException e) {
+        throw relabel(e, where, where + "[" + i + "]");
+      }
     }
     return values;
   }
@@ -208,8 +212,17 @@ final class MsgpackReader {
     int count = mapHeader("metadata");
     LinkedHashMap<String, String> map = new LinkedHashMap<>(Math.min(count, INITIAL_CAPACITY) * 2);
     for (int i = 0; i < count; i++) {
-      String key = string("metadata key #" + i);
-      map.put(key, string("metadata[\"" + echo(key) + "\"]"));
+      String key;
+      try {
+        key = string("metadata");
+      } catch (WrpFormatException e) {
+        throw relabel(e, "metadata", "metadata key #" + i);
+      }
+      try {
+        map.put(key, string("metadata"));
+      } catch (WrpFormatException e) {
+        throw relabel(e, "metadata", "metadata[\"" + echo(key) + "\"]");
+      }
     }
     return map;
   }
@@ -593,6 +606,14 @@ final class MsgpackReader {
 
   private static String echo(String s) {
     return s.length() > MAX_ECHO ? s.substring(0, MAX_ECHO) + "..." : s;
+  }
+
+  /**
+   * Renames the field an element's error starts with ({@code headers: ...} becomes {@code
+   * headers[2]: ...}), so the element's label is built only when something is wrong.
+   */
+  private static WrpFormatException relabel(WrpFormatException e, String field, String label) {
+    return new WrpFormatException(label + e.getMessage().substring(field.length()), e.getCause());
   }
 
   private static WrpFormatException wrongType(String where, String expected, int t, int at) {

@@ -75,7 +75,7 @@ class FormatPropertiesTest {
     decodeBoth(bytes);
   }
 
-  @Property(tries = 1000)
+  @Property(tries = 500)
   void mutatedMessagesRaiseOnlyWrpFormatException(@ForAll("messages") Message m,
       @ForAll("mutations") List<int[]> mutations) {
     decodeBoth(mutate(Format.MSGPACK.encode(m), mutations));
