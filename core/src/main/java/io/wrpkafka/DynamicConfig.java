@@ -28,7 +28,7 @@ public final class DynamicConfig {
   /*
    * Implementation notes
    *
-   * build() first checks what it can see directly (sizes, header keys, unreachable routes), then
+   * build() first checks what it can see directly (sizes, header keys), then
    * compiles the candidate with new Router(candidate): the Router is the one place that knows the
    * wrp.* header fields and the shard and partition key strategies, so a config that builds is a
    * config that routes. Headers keep their configured order (LinkedHashMap), unlike a Go map.
@@ -113,6 +113,38 @@ public final class DynamicConfig {
   /** Whether a message goes to the first matching route or to every matching route. */
   public Routing routing() {
     return routing;
+  }
+
+  /**
+   * Describes the routes that can never take a message, one line each, e.g. {@code topicMap[2]:
+   * never matches with routing first; topicMap[0] (pattern "*") takes every message it would
+   * match}. Under {@link Routing#FIRST}, a route after a {@code *} route or after a route with
+   * the same pattern (and no stricter case rule) is dead; under {@link Routing#ALL} every route
+   * can match. Such routes are allowed, as in the Go implementation, so configs carry over; a
+   * loader or a {@code validate} command shows these lines as warnings. Computes the list on
+   * each call; empty when every route can match.
+   */
+  public List<String> warnings() {
+    if (routing == Routing.ALL) {
+      return List.of();
+    }
+    List<String> warnings = new ArrayList<>();
+    for (int j = 1; j < topicMap.size(); j++) {
+      TopicRoute later = topicMap.get(j);
+      for (int i = 0; i < j; i++) {
+        TopicRoute earlier = topicMap.get(i);
+        boolean shadowed = earlier.pattern().equals("*")
+            || (earlier.pattern().equals(later.pattern())
+                && (earlier.caseInsensitive() || !later.caseInsensitive()));
+        if (shadowed) {
+          warnings.add("topicMap[" + j + "]: never matches with routing first; topicMap[" + i
+              + "] (pattern \"" + earlier.pattern() + "\") takes every message it would match"
+              + " (move it earlier, or use routing all)");
+          break;
+        }
+      }
+    }
+    return List.copyOf(warnings);
   }
 
   @Override
@@ -215,9 +247,6 @@ public final class DynamicConfig {
           throw new ConfigException("topicMap[" + i + "]: must not be null");
         }
       }
-      if (routing == Routing.FIRST) {
-        checkReachable();
-      }
       for (Map.Entry<String, List<String>> header : headers.entrySet()) {
         String key = header.getKey();
         if (key == null || key.isEmpty()) {
@@ -243,25 +272,6 @@ public final class DynamicConfig {
       DynamicConfig candidate = new DynamicConfig(this);
       new Router(candidate);
       return candidate;
-    }
-
-    // Under routing: first, a route after a catch-all or after the same pattern can never win.
-    private void checkReachable() {
-      for (int i = 0; i < topicMap.size(); i++) {
-        TopicRoute earlier = topicMap.get(i);
-        for (int j = i + 1; j < topicMap.size(); j++) {
-          TopicRoute later = topicMap.get(j);
-          boolean shadowed = earlier.pattern().equals("*")
-              || (earlier.pattern().equals(later.pattern())
-                  && (earlier.caseInsensitive() || !later.caseInsensitive()));
-          if (shadowed) {
-            throw new ConfigException("topicMap[" + j + "]: unreachable with routing first;"
-                + " topicMap[" + i + "] (pattern \"" + earlier.pattern()
-                + "\") already takes every message it would match"
-                + " (move it earlier, or use routing all)");
-          }
-        }
-      }
     }
   }
 }

@@ -72,35 +72,60 @@ class DynamicConfigTest {
         .hasMessage("topicMap[1]: must not be null");
   }
 
-  @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = ';', value = {
-      "route after a catch-all;   *, other, last;    topicMap[1]: unreachable",
-      "third route after catch-all; a, *, b;         topicMap[2]: unreachable",
-      "repeated pattern;          a, b, a;           topicMap[2]: unreachable",
-  })
-  void routeThatCanNeverWinUnderFirstIsRejectedByIndex(String name, String patterns,
-      String message) {
+  private static List<TopicRoute> routes(String patterns) {
     List<TopicRoute> routes = new ArrayList<>();
     for (String pattern : patterns.split(",")) {
       routes.add(single(pattern.strip(), "t"));
     }
-    assertThatThrownBy(() -> DynamicConfig.builder().topicMap(routes).build())
-        .isInstanceOf(ConfigException.class)
-        .hasMessageStartingWith(message);
+    return routes;
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = ';', value = {
+      "route after a catch-all;     *, other;       topicMap[1]: never matches with routing first; topicMap[0] (pattern \"*\")",
+      "third route after catch-all; a, *, b;        topicMap[2]: never matches with routing first; topicMap[1] (pattern \"*\")",
+      "repeated pattern;            a, b, a;        topicMap[2]: never matches with routing first; topicMap[0] (pattern \"a\")",
+  })
+  void routeThatCanNeverWinUnderFirstIsAcceptedAndReportedAsAWarning(String name,
+      String patterns, String warning) {
+    DynamicConfig config = DynamicConfig.builder().topicMap(routes(patterns)).build();
+    assertThat(config.topicMap()).hasSize(patterns.split(",").length);
+    assertThat(config.warnings()).singleElement().asString().startsWith(warning);
   }
 
   @Test
-  void routesAfterACatchAllAreAllowedWhenRoutingAll() {
+  void everyRouteAfterACatchAllGetsItsOwnWarning() {
+    DynamicConfig config = DynamicConfig.builder().topicMap(routes("*, a, b")).build();
+    assertThat(config.warnings()).hasSize(2);
+    assertThat(config.warnings().get(1)).startsWith("topicMap[2]:");
+  }
+
+  @Test
+  void configWhoseRoutesCanAllMatchHasNoWarnings() {
+    assertThat(DynamicConfig.builder().topicMap(routes("a, b, device-*, *")).build().warnings())
+        .isEmpty();
+  }
+
+  @Test
+  void routesAfterACatchAllAreAllowedWithoutWarningsWhenRoutingAll() {
     List<TopicRoute> routes = List.of(single("*", "all"), single("device-*", "devices"));
-    assertThat(DynamicConfig.builder().topicMap(routes).routing(Routing.ALL).build().topicMap())
-        .hasSize(2);
+    DynamicConfig config = DynamicConfig.builder().topicMap(routes).routing(Routing.ALL).build();
+    assertThat(config.topicMap()).hasSize(2);
+    assertThat(config.warnings()).isEmpty();
   }
 
   @Test
-  void caseInsensitiveRepeatAfterCaseSensitivePatternIsReachable() {
+  void caseInsensitiveRepeatAfterCaseSensitivePatternCanStillMatch() {
     TopicRoute relaxed = TopicRoute.builder().pattern("a").caseInsensitive(true).topic("t").build();
-    assertThat(DynamicConfig.builder().topicMap(List.of(single("a", "t"), relaxed)).build())
-        .isNotNull();
+    assertThat(DynamicConfig.builder().topicMap(List.of(single("a", "t"), relaxed)).build()
+        .warnings()).isEmpty();
+  }
+
+  @Test
+  void caseSensitiveRepeatAfterCaseInsensitivePatternNeverMatches() {
+    TopicRoute relaxed = TopicRoute.builder().pattern("a").caseInsensitive(true).topic("t").build();
+    assertThat(DynamicConfig.builder().topicMap(List.of(relaxed, single("a", "t"))).build()
+        .warnings()).singleElement().asString().startsWith("topicMap[1]:");
   }
 
   @ParameterizedTest(name = "header {0} = {1} -> {2}")
