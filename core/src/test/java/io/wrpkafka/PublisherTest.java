@@ -125,6 +125,26 @@ class PublisherTest {
   }
 
   @Test
+  void qos50WaitsWhileTheBufferIsFullThenIsQueued() {
+    String topic = topic("full-wait");
+    DynamicConfig lingering = allTo(topic).toBuilder().linger(Duration.ofSeconds(2)).build();
+    Publisher publisher =
+        publishers.started(
+            config(kafka, lingering)
+                .maxBufferedRecords(1)
+                .recordDeliveryTimeout(Duration.ofSeconds(30))
+                .build());
+    assertThat(publisher.produce(event(device(1), 10, 1)).outcome()).isEqualTo(Outcome.ATTEMPTED);
+
+    long start = System.nanoTime();
+    ProduceResult waited = publisher.produce(event(device(1), 50, 2));
+
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThan(Duration.ofSeconds(1));
+    assertThat(waited.outcome()).isEqualTo(Outcome.QUEUED);
+    assertThat(read(topic, 2)).extracting(Fixtures::seq).containsExactly(1L, 2L);
+  }
+
+  @Test
   void stopFlushesLingeringRecordsAtOnce() {
     String topic = topic("stop-flush");
     DynamicConfig lingering = allTo(topic).toBuilder().linger(Duration.ofSeconds(10)).build();
