@@ -30,6 +30,7 @@ class DeviceIdTest {
       EVENT:device-status/mac:112233445566     | event:device-status   | event  | device-status
       self:                                    | self:                 | self   | ''
       SELF:/service                            | self:                 | self   | ''
+      self:anything                            | self:                 | self   | ''
       '  uuid:  abc  /svc '                    | uuid:abc              | uuid   | abc
       """)
   void parsesToCanonicalForm(String input, String canonical, String prefix, String id) {
