@@ -26,12 +26,16 @@ import org.slf4j.LoggerFactory;
  * A caller (or a swap) that failed to set `scheduled` did its append (or producer write)
  * before the drain cleared it, so the re-check sees that work.
  *
+ * With allowAutoTopicCreation=false the lane first asks TopicCheck whether its topic exists
+ * (the producer itself would let the broker create it), and fails records for a missing topic.
+ *
  * Records that waited in the lane longer than the delivery timeout fail with TIMEOUT instead of
  * being sent late; this bounds a backlog behind a topic whose metadata never arrives.
  */
 /** Sends the records of one topic in order, on the lane executor. */
 final class Lane implements Runnable {
   private static final Logger log = LoggerFactory.getLogger(Lane.class);
+  private static final Duration MISSING_RECHECK = Duration.ofSeconds(5);
 
   private final String topic;
   private final Publisher owner;
@@ -41,12 +45,28 @@ final class Lane implements Runnable {
   private final AtomicBoolean scheduled = new AtomicBoolean();
   /** Touched only by the running drain; handed between drains by the `scheduled` flag. */
   private ProducerHandle handle;
+  /** Whether the topic is known to exist (always true when auto-creation is allowed). */
+  private boolean topicConfirmed;
+  /** Until when records fail at once because the topic was found missing. */
+  private long missingUntilNanos;
+  private final TopicCheck topicCheck;
 
-  Lane(String topic, Publisher owner, Executor executor, Duration deliveryTimeout) {
+  /**
+   * @param topicCheck asked before the first send whether the topic exists; null when the
+   *     publisher lets the broker create topics
+   */
+  Lane(
+      String topic,
+      Publisher owner,
+      Executor executor,
+      Duration deliveryTimeout,
+      TopicCheck topicCheck) {
     this.topic = topic;
     this.owner = owner;
     this.executor = executor;
     this.deliveryTimeoutNanos = deliveryTimeout.toNanos();
+    this.topicCheck = topicCheck;
+    this.topicConfirmed = topicCheck == null;
   }
 
   /** Appends a record; never blocks. */
@@ -126,11 +146,46 @@ final class Lane implements Runnable {
                   + ") before it could be sent"));
       return;
     }
+    if (!topicConfirmed && !confirmTopic(record)) {
+      return;
+    }
     try {
       handle.producer().send(record.record, record);
     } catch (RuntimeException e) {
       record.onCompletion(null, e);
     }
+  }
+
+  /**
+   * Checks, before the first send, that the topic exists; fails {@code record} when it does not
+   * or when the cluster does not say within the record's delivery time. A missing topic is
+   * asked about again after {@link #MISSING_RECHECK}, so that a topic created later is used.
+   */
+  private boolean confirmTopic(PendingRecord record) {
+    long now = System.nanoTime();
+    if (now - missingUntilNanos < 0) {
+      record.fail(missingTopic());
+      return false;
+    }
+    switch (topicCheck.exists(topic, record.startNanos + deliveryTimeoutNanos)) {
+      case EXISTS -> topicConfirmed = true;
+      case MISSING -> {
+        missingUntilNanos = System.nanoTime() + MISSING_RECHECK.toNanos();
+        record.fail(missingTopic());
+      }
+      case UNANSWERED -> record.fail(
+          new PublishException(
+              ErrorType.TIMEOUT,
+              "could not learn whether topic " + topic + " exists within recordDeliveryTimeout ("
+                  + Duration.ofNanos(deliveryTimeoutNanos) + ")"));
+    }
+    return topicConfirmed;
+  }
+
+  private PublishException missingTopic() {
+    return new PublishException(
+        ErrorType.BROKER_ERROR,
+        "topic " + topic + " does not exist and allowAutoTopicCreation is false");
   }
 
   private void failAll(PublishException error) {

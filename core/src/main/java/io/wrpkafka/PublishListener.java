@@ -5,11 +5,13 @@ import io.wrpkafka.routing.Destination;
 /**
  * Receives one {@link PublishEvent} per record outcome, for metrics and logs.
  *
- * <p>Called on the publisher's single event thread ({@code wrpkafka-events-<clientId>}), never on
+ * <p>Called on the publisher's single event thread ({@code wrpkafka-events-<clientId>-1}), never on
  * the thread that calls {@code produce} and never on the Kafka client's I/O thread, in the order
  * the outcomes happened. Keep it quick: a slow listener delays the events behind it (not the
  * delivery of records). It must not block on the publisher. An exception it throws is logged and
- * swallowed; it does not affect delivery or other listeners.
+ * swallowed; it does not affect delivery or other listeners. Events exist only between {@code
+ * start()} and {@code stop()}: a produce call refused because the publisher is not running
+ * reports to its caller only.
  */
 @FunctionalInterface
 public interface PublishListener {

@@ -65,6 +65,10 @@ import org.slf4j.LoggerFactory;
  * old producer closes it. Callers keep appending to the lanes meanwhile; nothing is lost and
  * no partition ever has records in two producers at once.
  *
+ * Topic creation. The Java producer always lets the broker auto-create a topic it asks about;
+ * with allowAutoTopicCreation=false each lane first asks an Admin client (TopicCheck) whether
+ * its topic exists and fails records for a missing one with broker_error.
+ *
  * Outcomes. Every admitted record ends in completed(): it returns the buffer room, then reports
  * once (PendingRecord.claimReport) to its future, if any, and to the listeners, which run on
  * their own thread (EventDispatcher). A QoS 75-99 caller waits on the record's future until
@@ -130,6 +134,8 @@ public final class Publisher implements AutoCloseable {
   private volatile Snapshot snapshot;
   private volatile ProducerHandle producer;
   private volatile ExecutorService laneExecutor;
+  /** Null when the broker may create topics; set by start(). */
+  private volatile TopicCheck topicCheck;
 
   private Publisher(Builder builder) {
     this.config = builder.config;
@@ -171,6 +177,13 @@ public final class Publisher implements AutoCloseable {
             "publisher " + config.clientId() + " cannot start: it is " + current.name().toLowerCase());
       }
       ProducerHandle first = newProducerHandle(snapshot.config());
+      if (!config.allowAutoTopicCreation()) {
+        topicCheck =
+            new TopicCheck(
+                ProducerProperties.of(config, snapshot.config()),
+                config.clientId(),
+                config.requestTimeout());
+      }
       synchronized (swapLock) {
         producer = first;
         liveProducers.add(first);
@@ -217,6 +230,9 @@ public final class Publisher implements AutoCloseable {
         } catch (RuntimeException e) {
           log.warn("closing producer generation {} failed", handle.generation(), e);
         }
+      }
+      if (topicCheck != null) {
+        topicCheck.close();
       }
       laneExecutor.shutdown();
       try {
@@ -609,7 +625,7 @@ public final class Publisher implements AutoCloseable {
   }
 
   private Lane newLane(String topic) {
-    return new Lane(topic, this, laneExecutor, config.recordDeliveryTimeout());
+    return new Lane(topic, this, laneExecutor, config.recordDeliveryTimeout(), topicCheck);
   }
 
   // ---------------------------------------------------------------- completion path

@@ -38,6 +38,7 @@ final class Fixtures {
         .requestTimeout(Duration.ofSeconds(5))
         .recordDeliveryTimeout(Duration.ofSeconds(20))
         .cleanupTimeout(Duration.ofSeconds(10))
+        .allowAutoTopicCreation(true)
         .initialDynamicConfig(dynamic);
   }
 

@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.AfterAll;
@@ -311,6 +312,36 @@ class PublisherTest {
     assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
     assertThat(result.error().errorType()).isEqualTo(ErrorType.VALIDATION_ERROR);
     assertThat(result.error()).hasMessageContaining(topic);
+  }
+
+  @Test
+  void withoutAutoCreationAMissingTopicFailsAndIsNotCreated() throws Exception {
+    String missing = topic("missing");
+    String existing = topic("existing");
+    kafka.createTopic(existing, 1);
+    DynamicConfig dynamic =
+        DynamicConfig.builder()
+            .topicMap(
+                List.of(
+                    TopicRoute.builder().pattern("telemetry").topic(existing).build(),
+                    TopicRoute.builder().pattern("*").topic(missing).build()))
+            .build();
+    Publisher publisher =
+        publishers.started(config(kafka, dynamic).allowAutoTopicCreation(false).build());
+
+    ProduceResult toMissing =
+        publisher.produce(event(device(1), 80, 1).toBuilder().destination("event:other/x").build());
+    ProduceResult toExisting = publisher.produce(event(device(1), 80, 2));
+
+    assertThat(toMissing.outcome()).isEqualTo(Outcome.FAILED);
+    assertThat(toMissing.error().errorType()).isEqualTo(ErrorType.BROKER_ERROR);
+    assertThat(toMissing.error()).hasMessageContaining(missing);
+    assertThat(toExisting.outcome()).isEqualTo(Outcome.ACCEPTED);
+    try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
+      assertThat(admin.listTopics().names().get(20, TimeUnit.SECONDS))
+          .contains(existing)
+          .doesNotContain(missing);
+    }
   }
 
   @Test
