@@ -76,9 +76,13 @@ final class MsgpackReader {
       int keyLength = keyHeader(i);
       int field = field(pos, keyLength);
       if (field < 0) {
-        String name = lenientText(pos, keyLength);
+        int keyStart = pos;
         pos += keyLength;
-        skip(name, 1);
+        try {
+          skip("value", 1);
+        } catch (WrpFormatException e) {
+          throw relabel(e, "value", lenientText(keyStart, keyLength));
+        }
         continue;
       }
       pos += keyLength;
