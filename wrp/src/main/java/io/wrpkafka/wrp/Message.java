@@ -273,8 +273,9 @@ public final class Message {
 
   /**
    * Builds {@link Message}s. Setters reject {@code null} with a {@link NullPointerException}
-   * naming the parameter; {@link #build()} requires a {@link #type(MessageType) type}. Not
-   * thread-safe; a builder may build any number of messages.
+   * naming the parameter. The {@link #type(MessageType) type} defaults to {@link
+   * MessageType#SIMPLE_EVENT}, the type of the events a gateway publishes. Not thread-safe; a
+   * builder may build any number of messages.
    */
   public static final class Builder {
     private MessageType type;
@@ -317,7 +318,7 @@ public final class Message {
       qualityOfService = m.qualityOfService;
     }
 
-    /** Sets the message type ({@code msg_type}); required. */
+    /** Sets the message type ({@code msg_type}); {@link MessageType#SIMPLE_EVENT} if never set. */
     public Builder type(MessageType type) {
       this.type = Objects.requireNonNull(type, "type");
       return this;
@@ -470,14 +471,10 @@ public final class Message {
       return type;
     }
 
-    /**
-     * Returns a message with the fields set so far.
-     *
-     * @throws IllegalStateException if no type was set
-     */
+    /** Returns a message with the fields set so far. */
     public Message build() {
       if (type == null) {
-        throw new IllegalStateException("type: required (call type(MessageType) before build())");
+        type = MessageType.SIMPLE_EVENT;
       }
       return new Message(this);
     }

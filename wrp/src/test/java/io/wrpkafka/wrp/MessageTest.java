@@ -43,10 +43,8 @@ class MessageTest {
   }
 
   @Test
-  void buildingWithoutATypeFails() {
-    assertThatThrownBy(() -> Message.builder().source("x").build())
-        .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("type");
+  void buildingWithoutATypeGivesASimpleEvent() {
+    assertThat(Message.builder().source("x").build().type()).isEqualTo(MessageType.SIMPLE_EVENT);
   }
 
   @Test
