@@ -78,7 +78,7 @@ class PublisherConcurrencyTest {
       results.add(pool.submit(() -> produceSequences(publisher, thread, perDevice, null, null)));
     }
     for (Future<List<ProduceResult>> result : results) {
-      assertThat(result.get(2, TimeUnit.MINUTES)).allSatisfy(r -> assertThat(r.isSuccess()).isTrue());
+      assertThat(result.get(2, TimeUnit.MINUTES)).filteredOn(r -> !r.isSuccess()).isEmpty();
     }
 
     assertEveryDeviceInOrder(read(topic, THREADS * DEVICES_PER_THREAD * perDevice), perDevice);
@@ -111,7 +111,7 @@ class PublisherConcurrencyTest {
     publisher.updateConfig(gzip);
     reloaded.done = true;
     for (Future<List<ProduceResult>> result : results) {
-      assertThat(result.get(2, TimeUnit.MINUTES)).allSatisfy(r -> assertThat(r.isSuccess()).isTrue());
+      assertThat(result.get(2, TimeUnit.MINUTES)).filteredOn(r -> !r.isSuccess()).isEmpty();
     }
 
     assertThat(publisher.dynamicConfig()).isEqualTo(gzip);

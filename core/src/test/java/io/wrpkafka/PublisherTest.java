@@ -386,6 +386,42 @@ class PublisherTest {
   }
 
   @Test
+  void aShardFallbackIsReportedToListenersAndTheRecordStillGoesOut() {
+    List<String> topics = List.of(topic("tenant-a"), topic("tenant-b"));
+    DynamicConfig dynamic =
+        DynamicConfig.builder()
+            .topicMap(
+                List.of(
+                    TopicRoute.builder().pattern("*").topics(topics).shardBy("metadata:tenant").build()))
+            .build();
+    List<String> missingFields = new CopyOnWriteArrayList<>();
+    List<PublishEvent> events = new CopyOnWriteArrayList<>();
+    PublishListener listener =
+        new PublishListener() {
+          @Override
+          public void onPublish(PublishEvent event) {
+            events.add(event);
+          }
+
+          @Override
+          public void onShardValueMissing(Destination destination, String field) {
+            missingFields.add(destination.shardStrategy() + ":" + field);
+          }
+        };
+    Publisher publisher = publishers.started(config(kafka, dynamic).build(), listener);
+
+    assertThat(publisher.produce(event(device(1), 80, 1)).outcome()).isEqualTo(Outcome.ACCEPTED);
+
+    await().atMost(WAIT).until(() -> !missingFields.isEmpty() && !events.isEmpty());
+    assertThat(missingFields).containsExactly("metadata:tenant");
+    assertThat(events).singleElement().satisfies(e -> {
+      assertThat(e.errorType()).isNull();
+      assertThat(e.shardStrategy()).isEqualTo("metadata");
+      assertThat(topics).contains(e.topic());
+    });
+  }
+
+  @Test
   void aThrowingListenerDoesNotBreakDeliveryOrOtherListeners() {
     String topic = topic("throwing");
     List<PublishEvent> events = new CopyOnWriteArrayList<>();
