@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.common.Metric;
@@ -51,8 +52,8 @@ import org.slf4j.LoggerFactory;
  * meters follow the producer across hot reloads, or {@code producer::metrics} of any {@code
  * Producer}.
  *
- * <p>Thread-safe. Owns one daemon thread from {@code bindTo} until {@link #close()}, which
- * removes the meters and stops it.
+ * <p>Thread-safe. Owns one daemon thread ({@code wrpkafka-kafka-metrics-<n>}) from {@code bindTo}
+ * until {@link #close()}, which removes the meters and stops it.
  */
 public final class KafkaProducerMetrics implements MeterBinder, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(KafkaProducerMetrics.class);
@@ -60,9 +61,12 @@ public final class KafkaProducerMetrics implements MeterBinder, AutoCloseable {
   /** Default of the refresh interval: how often the supplier is asked for new metric names. */
   public static final Duration DEFAULT_REFRESH_INTERVAL = Duration.ofSeconds(60);
 
+  private static final AtomicInteger INSTANCES = new AtomicInteger();
+
   private final Supplier<? extends Map<MetricName, ? extends Metric>> metrics;
   private final Tags tags;
   private final Duration refreshInterval;
+  private final String threadName = "wrpkafka-kafka-metrics-" + INSTANCES.incrementAndGet();
   private final Object lock = new Object();
   private ScheduledExecutorService scheduler;
   private KafkaClientMetrics binder;
@@ -118,7 +122,7 @@ public final class KafkaProducerMetrics implements MeterBinder, AutoCloseable {
       scheduler =
           Executors.newSingleThreadScheduledExecutor(
               task -> {
-                Thread thread = new Thread(task, "wrpkafka-kafka-metrics");
+                Thread thread = new Thread(task, threadName);
                 thread.setDaemon(true);
                 return thread;
               });
@@ -140,6 +144,11 @@ public final class KafkaProducerMetrics implements MeterBinder, AutoCloseable {
         scheduler.shutdownNow();
       }
     }
+  }
+
+  /** The name of the refresh thread. */
+  String threadName() {
+    return threadName;
   }
 
   private Map<MetricName, ? extends Metric> read() {

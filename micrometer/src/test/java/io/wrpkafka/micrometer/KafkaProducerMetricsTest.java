@@ -98,6 +98,24 @@ class KafkaProducerMetricsTest {
   }
 
   @Test
+  void closeStopsTheRefreshThread() {
+    KafkaProducerMetrics binding = new KafkaProducerMetrics(kafkaMetrics::metrics);
+    binding.bindTo(registry);
+    assertThat(liveThreadNamed(binding.threadName())).isTrue();
+
+    binding.close();
+
+    org.awaitility.Awaitility.await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> !liveThreadNamed(binding.threadName()));
+  }
+
+  private static boolean liveThreadNamed(String name) {
+    return Thread.getAllStackTraces().keySet().stream()
+        .anyMatch(thread -> thread.isAlive() && thread.getName().equals(name));
+  }
+
+  @Test
   void aSupplierThatThrowsBindsNoMetersAndDoesNotFail() {
     try (KafkaProducerMetrics binding =
         new KafkaProducerMetrics(
