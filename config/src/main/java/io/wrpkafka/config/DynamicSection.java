@@ -1,0 +1,175 @@
+package io.wrpkafka.config;
+
+import io.wrpkafka.Acks;
+import io.wrpkafka.Compression;
+import io.wrpkafka.ConfigException;
+import io.wrpkafka.DynamicConfig;
+import io.wrpkafka.Routing;
+import io.wrpkafka.TopicRoute;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/*
+ * The dynamic part of the schema: topicMap, headers, compressionCodec, linger, batchMaxBytes,
+ * acks, routing. Each route is built on its own, so every bad route is reported; the whole
+ * DynamicConfig is built only when its parts read cleanly (its single exception would otherwise
+ * repeat a problem already reported).
+ */
+final class DynamicSection {
+  static final String TOPIC_MAP = "topicMap";
+  static final String HEADERS = "headers";
+  static final String COMPRESSION = "compressionCodec";
+  static final String LINGER = "linger";
+  static final String BATCH_MAX_BYTES = "batchMaxBytes";
+  static final String ACKS = "acks";
+  static final String ROUTING = "routing";
+  static final List<String> KEYS =
+      List.of(TOPIC_MAP, HEADERS, COMPRESSION, LINGER, BATCH_MAX_BYTES, ACKS, ROUTING);
+
+  static final String PATTERN = "pattern";
+  static final String TOPIC = "topic";
+  static final String TOPICS = "topics";
+  static final String SHARD_BY = "shardBy";
+  static final String CASE_INSENSITIVE = "caseInsensitive";
+  static final String IGNORE_CASE = "ignoreCase";
+  static final String PARTITION_KEY = "partitionKey";
+  static final List<String> ROUTE_KEYS =
+      List.of(PATTERN, TOPIC, TOPICS, SHARD_BY, CASE_INSENSITIVE, IGNORE_CASE, PARTITION_KEY);
+
+  /** Builder field names that differ from their YAML keys. */
+  static final Map<String, String> ALIASES = Map.of("compression", COMPRESSION);
+
+  private DynamicSection() {}
+
+  /** Reads the dynamic keys of {@code r}; empty when anything in them is wrong (reported). */
+  static Optional<DynamicConfig> read(MappingReader r) {
+    Problems problems = r.problems();
+    int before = problems.count();
+    DynamicConfig.Builder b = DynamicConfig.builder();
+    r.require(TOPIC_MAP, "a list of routes such as - {pattern: \"*\", topic: wrp-events}");
+    r.node(TOPIC_MAP).ifPresent(n -> routes(r, n).ifPresent(b::topicMap));
+    r.node(HEADERS).ifPresent(n -> headers(r, n).ifPresent(b::headers));
+    r.string(COMPRESSION).flatMap(v -> parsed(r, COMPRESSION, v, Compression::parse))
+        .ifPresent(b::compression);
+    r.duration(LINGER).ifPresent(b::linger);
+    r.size(BATCH_MAX_BYTES).flatMap(v -> toInt(r, BATCH_MAX_BYTES, v))
+        .ifPresent(b::batchMaxBytes);
+    r.string(ACKS).flatMap(v -> parsed(r, ACKS, v, Acks::parse)).ifPresent(b::acks);
+    r.string(ROUTING).flatMap(v -> parsed(r, ROUTING, v, Routing::parse)).ifPresent(b::routing);
+    if (problems.count() > before) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(b.build());
+    } catch (ConfigException e) {
+      problems.add(e, r.mapping(), r.path(), ALIASES);
+      return Optional.empty();
+    }
+  }
+
+  static Optional<Integer> toInt(MappingReader r, String key, long value) {
+    if (value > Integer.MAX_VALUE || value < Integer.MIN_VALUE) {
+      r.problems().add(r.originOf(key), r.pathOf(key), "out of range: " + value
+          + " bytes (at most " + Integer.MAX_VALUE + ")");
+      return Optional.empty();
+    }
+    return Optional.of((int) value);
+  }
+
+  /** Parses an enum spelling; the parser's message starts with its own field name. */
+  static <T> Optional<T> parsed(MappingReader r, String key, String value,
+      Function<String, T> parser) {
+    try {
+      return Optional.of(parser.apply(value));
+    } catch (ConfigException e) {
+      String message = e.getMessage();
+      int colon = message.indexOf(": ");
+      r.problems().add(r.originOf(key), r.pathOf(key),
+          colon < 0 ? message : message.substring(colon + 2));
+      return Optional.empty();
+    }
+  }
+
+  private static Optional<List<TopicRoute>> routes(MappingReader r, YamlNode node) {
+    Problems problems = r.problems();
+    String at = r.pathOf(TOPIC_MAP);
+    if (!(node instanceof YamlNode.Sequence seq)) {
+      r.typeError(node, at, "a list of routes", false);
+      return Optional.empty();
+    }
+    List<TopicRoute> routes = new ArrayList<>();
+    boolean ok = true;
+    for (int i = 0; i < seq.items().size(); i++) {
+      YamlNode item = seq.items().get(i);
+      String itemPath = at + "[" + i + "]";
+      if (!(item instanceof YamlNode.Mapping m)) {
+        r.typeError(item, itemPath, "a route {pattern, topic | topics + shardBy, …}", false);
+        ok = false;
+        continue;
+      }
+      Optional<TopicRoute> route = route(new MappingReader(m, itemPath, problems, ROUTE_KEYS));
+      ok &= route.isPresent();
+      route.ifPresent(routes::add);
+    }
+    return ok ? Optional.of(routes) : Optional.empty();
+  }
+
+  private static Optional<TopicRoute> route(MappingReader r) {
+    Problems problems = r.problems();
+    int before = problems.count();
+    TopicRoute.Builder b = TopicRoute.builder();
+    r.require(PATTERN, "the event type pattern, e.g. device-* or *");
+    r.string(PATTERN).ifPresent(b::pattern);
+    r.string(TOPIC).ifPresent(b::topic);
+    r.strings(TOPICS, false, false).ifPresent(b::topics);
+    r.string(SHARD_BY).ifPresent(b::shardBy);
+    r.string(PARTITION_KEY).ifPresent(b::partitionKey);
+    Optional<Boolean> caseInsensitive = r.bool(CASE_INSENSITIVE);
+    Optional<Boolean> ignoreCase = r.bool(IGNORE_CASE);
+    if (r.has(CASE_INSENSITIVE) && r.has(IGNORE_CASE)) {
+      problems.add(r.mapping().entry(IGNORE_CASE).orElseThrow().keyOrigin(),
+          r.pathOf(IGNORE_CASE), "ignoreCase is an alias of caseInsensitive; give only one");
+    }
+    caseInsensitive.or(() -> ignoreCase).ifPresent(b::caseInsensitive);
+    r.finish();
+    if (problems.count() > before) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(b.build());
+    } catch (ConfigException e) {
+      problems.add(e, r.mapping(), r.path(), Map.of());
+      return Optional.empty();
+    }
+  }
+
+  private static Optional<Map<String, List<String>>> headers(MappingReader r, YamlNode node) {
+    String at = r.pathOf(HEADERS);
+    if (!(node instanceof YamlNode.Mapping m)) {
+      r.typeError(node, at, "a mapping of header name to value or list of values", false);
+      return Optional.empty();
+    }
+    MappingReader headers = MappingReader.ofMap(m, at, r.problems());
+    Map<String, List<String>> result = new LinkedHashMap<>();
+    boolean ok = true;
+    for (YamlNode.Entry entry : m.entries()) {
+      Optional<List<String>> values = headers.strings(entry.key(), true, false);
+      if (values.isPresent()) {
+        result.put(entry.key(), values.get());
+      } else if (MappingReader.isSet(entry.value())) {
+        ok = false;
+      } else if (entry.value() instanceof YamlNode.Scalar) {
+        r.problems().add(entry.value().origin(), headers.pathOf(entry.key()),
+            "must have a value (a literal, or a wrp. field such as wrp.Source)");
+        ok = false;
+      } else {
+        ok = false;
+      }
+    }
+    return ok ? Optional.of(result) : Optional.empty();
+  }
+}

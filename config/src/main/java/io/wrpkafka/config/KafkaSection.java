@@ -1,0 +1,222 @@
+package io.wrpkafka.config;
+
+import io.wrpkafka.ConfigException;
+import io.wrpkafka.DynamicConfig;
+import io.wrpkafka.PublisherConfig;
+import io.wrpkafka.SaslConfig;
+import io.wrpkafka.TlsConfig;
+import io.wrpkafka.TopicRoute;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/*
+ * Reads the kafka: section. The dynamic part is either inline (the flat form) or under
+ * initialDynamicConfig (the Talaria form); giving both is an error. The static settings are
+ * checked by PublisherConfig.build() even when the dynamic part is broken or Kafka is disabled:
+ * a placeholder topic map (and, when disabled, a placeholder broker) stands in, so every problem
+ * in the file shows up in one run. The placeholder's zero linger cannot cause a delivery timeout
+ * error of its own.
+ */
+final class KafkaSection {
+  static final String ENABLED = "enabled";
+  static final String BROKERS = "brokers";
+  static final String CLIENT_ID = "clientId";
+  static final String TLS = "tls";
+  static final String SASL = "sasl";
+  static final String MAX_BUFFERED_RECORDS = "maxBufferedRecords";
+  static final String MAX_BUFFERED_BYTES = "maxBufferedBytes";
+  static final String MAX_RETRIES = "maxRetries";
+  static final String REQUEST_TIMEOUT = "requestTimeout";
+  static final String RECORD_DELIVERY_TIMEOUT = "recordDeliveryTimeout";
+  static final String CLEANUP_TIMEOUT = "cleanupTimeout";
+  static final String ALLOW_AUTO_TOPIC_CREATION = "allowAutoTopicCreation";
+  static final String DENY_NIL_PARTITION_KEY = "denyNilPartitionKey";
+  static final String KAFKA_PROPERTIES = "kafkaProperties";
+  static final String INITIAL_DYNAMIC_CONFIG = "initialDynamicConfig";
+  static final List<String> STATIC_KEYS = List.of(ENABLED, BROKERS, CLIENT_ID, TLS, SASL,
+      MAX_BUFFERED_RECORDS, MAX_BUFFERED_BYTES, MAX_RETRIES, REQUEST_TIMEOUT,
+      RECORD_DELIVERY_TIMEOUT, CLEANUP_TIMEOUT, ALLOW_AUTO_TOPIC_CREATION,
+      DENY_NIL_PARTITION_KEY, KAFKA_PROPERTIES, INITIAL_DYNAMIC_CONFIG);
+  static final List<String> KEYS = concat(STATIC_KEYS, DynamicSection.KEYS);
+  static final List<String> TLS_KEYS =
+      List.of("enabled", "insecureSkipVerify", "certFile", "keyFile", "caFile");
+  static final List<String> SASL_KEYS = List.of("mechanism", "username", "password");
+
+  private static final String PLACEHOLDER_BROKER = "localhost:9092";
+
+  /** What the section says; {@code dynamicReader} locates warnings of the dynamic part. */
+  record Result(boolean enabled, Optional<PublisherConfig> publisher,
+      Optional<DynamicConfig> dynamic, MappingReader dynamicReader) {}
+
+  private KafkaSection() {}
+
+  static Result read(MappingReader r) {
+    Problems problems = r.problems();
+    boolean enabled = r.bool(ENABLED).orElse(true);
+
+    MappingReader dynamicReader = r;
+    Optional<String> inlineKey = DynamicSection.KEYS.stream().filter(r::has).findFirst();
+    if (r.has(INITIAL_DYNAMIC_CONFIG)) {
+      if (inlineKey.isPresent()) {
+        YamlNode.Entry inline = r.mapping().entry(inlineKey.get()).orElseThrow();
+        problems.add(r.mapping().entry(INITIAL_DYNAMIC_CONFIG).orElseThrow().keyOrigin(),
+            r.pathOf(INITIAL_DYNAMIC_CONFIG), "the dynamic settings are given twice: here and"
+                + " inline (" + inline.key() + " at line " + inline.keyOrigin().line()
+                + "); use one form");
+        DynamicSection.KEYS.forEach(r::skip);
+      }
+      dynamicReader = r.mapping(INITIAL_DYNAMIC_CONFIG, DynamicSection.KEYS).orElse(null);
+    }
+    Optional<DynamicConfig> dynamic = Optional.empty();
+    if (dynamicReader != null) {
+      dynamic = DynamicSection.read(dynamicReader);
+      if (dynamicReader != r) {
+        dynamicReader.finish();
+      }
+    }
+
+    int before = problems.count();
+    PublisherConfig.Builder b = PublisherConfig.builder();
+    if (enabled) {
+      r.require(BROKERS, "host:port of at least one broker, as a list or comma-separated");
+    }
+    Optional<List<String>> brokers = brokers(r);
+    brokers.ifPresent(b::brokers);
+    r.string(CLIENT_ID).ifPresent(b::clientId);
+    r.integer(MAX_BUFFERED_RECORDS).ifPresent(b::maxBufferedRecords);
+    r.size(MAX_BUFFERED_BYTES).ifPresent(b::maxBufferedBytes);
+    r.integer(MAX_RETRIES).ifPresent(b::maxRetries);
+    r.duration(REQUEST_TIMEOUT).ifPresent(b::requestTimeout);
+    r.duration(RECORD_DELIVERY_TIMEOUT).ifPresent(b::recordDeliveryTimeout);
+    r.duration(CLEANUP_TIMEOUT).ifPresent(b::cleanupTimeout);
+    r.bool(ALLOW_AUTO_TOPIC_CREATION).ifPresent(b::allowAutoTopicCreation);
+    r.bool(DENY_NIL_PARTITION_KEY).ifPresent(b::denyNilPartitionKey);
+    r.node(KAFKA_PROPERTIES).ifPresent(n -> kafkaProperties(r, n).ifPresent(b::kafkaProperties));
+    r.mapping(TLS, TLS_KEYS).ifPresent(tls -> tls(tls).ifPresent(b::tls));
+    r.mapping(SASL, SASL_KEYS).ifPresent(sasl -> sasl(sasl).ifPresent(b::sasl));
+    r.finish();
+
+    Optional<PublisherConfig> publisher = Optional.empty();
+    if (problems.count() == before) {
+      if (brokers.isEmpty()) {
+        b.brokers(PLACEHOLDER_BROKER);
+      }
+      b.initialDynamicConfig(dynamic.orElseGet(KafkaSection::placeholderDynamic));
+      try {
+        PublisherConfig built = b.build();
+        if (enabled && dynamic.isPresent()) {
+          publisher = Optional.of(built);
+        }
+      } catch (ConfigException e) {
+        problems.add(e, r.mapping(), r.path(), Map.of());
+      }
+    }
+    return new Result(enabled, publisher, dynamic, dynamicReader);
+  }
+
+  private static DynamicConfig placeholderDynamic() {
+    return DynamicConfig.builder()
+        .topicMap(List.of(TopicRoute.builder().pattern("*").topic("placeholder").build()))
+        .linger(java.time.Duration.ZERO).build();
+  }
+
+  private static Optional<List<String>> brokers(MappingReader r) {
+    Optional<YamlNode> node = r.node(BROKERS);
+    if (node.isPresent() && node.get() instanceof YamlNode.Scalar s) {
+      List<String> list = new ArrayList<>();
+      for (String part : s.value().split(",", -1)) {
+        if (!part.isBlank()) {
+          list.add(part.strip());
+        }
+      }
+      return Optional.of(list);
+    }
+    return r.strings(BROKERS, false, false);
+  }
+
+  private static Optional<Map<String, String>> kafkaProperties(MappingReader r, YamlNode node) {
+    String at = r.pathOf(KAFKA_PROPERTIES);
+    if (!(node instanceof YamlNode.Mapping m)) {
+      r.typeError(node, at, "a mapping of Kafka producer property to value", false);
+      return Optional.empty();
+    }
+    MappingReader properties = MappingReader.ofMap(m, at, r.problems());
+    Map<String, String> result = new LinkedHashMap<>();
+    boolean ok = true;
+    for (YamlNode.Entry entry : m.entries()) {
+      // Values may be secrets (sasl.jaas.config): never described.
+      Optional<String> value = properties.secret(entry.key());
+      if (value.isPresent()) {
+        result.put(entry.key(), value.get());
+      } else {
+        if (entry.value() instanceof YamlNode.Scalar) {
+          r.problems().add(entry.value().origin(), properties.pathOf(entry.key()),
+              "must have a value");
+        }
+        ok = false;
+      }
+    }
+    return ok ? Optional.of(result) : Optional.empty();
+  }
+
+  private static Optional<TlsConfig> tls(MappingReader r) {
+    int before = r.problems().count();
+    TlsConfig.Builder b = TlsConfig.builder();
+    r.bool("enabled").ifPresent(b::enabled);
+    r.bool("insecureSkipVerify").ifPresent(b::insecureSkipVerify);
+    path(r, "certFile", b::certFile);
+    path(r, "keyFile", b::keyFile);
+    path(r, "caFile", b::caFile);
+    r.finish();
+    if (r.problems().count() > before) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(b.build());
+    } catch (ConfigException e) {
+      r.problems().add(e, r.mapping(), r.path(), Map.of());
+      return Optional.empty();
+    }
+  }
+
+  private static void path(MappingReader r, String key, Consumer<Path> setter) {
+    r.string(key).filter(s -> !s.isBlank()).ifPresent(s -> {
+      try {
+        setter.accept(Path.of(s));
+      } catch (InvalidPathException e) {
+        r.problems().add(r.originOf(key), r.pathOf(key), "invalid path " + Quoted.of(s));
+      }
+    });
+  }
+
+  private static Optional<SaslConfig> sasl(MappingReader r) {
+    int before = r.problems().count();
+    SaslConfig.Builder b = SaslConfig.builder();
+    r.string("mechanism").flatMap(v -> DynamicSection.parsed(r, "mechanism", v,
+        SaslConfig.Mechanism::parse)).ifPresent(b::mechanism);
+    r.string("username").ifPresent(b::username);
+    r.secret("password").ifPresent(b::password);
+    r.finish();
+    if (r.problems().count() > before) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(b.build());
+    } catch (ConfigException e) {
+      r.problems().add(e, r.mapping(), r.path(), Map.of());
+      return Optional.empty();
+    }
+  }
+
+  private static List<String> concat(List<String> a, List<String> b) {
+    List<String> all = new ArrayList<>(a);
+    all.addAll(b);
+    return List.copyOf(all);
+  }
+}

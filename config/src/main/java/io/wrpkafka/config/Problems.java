@@ -1,0 +1,52 @@
+package io.wrpkafka.config;
+
+import io.wrpkafka.ConfigException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Collects the problems of one load, so a user sees all of them at once. Also places a core
+ * builder's {@link ConfigException} at the node its message names ({@code topicMap[2].shardBy:
+ * …} under the dynamic section is the {@code shardBy} value of the third route).
+ */
+final class Problems {
+  private final List<ConfigProblem> problems = new ArrayList<>();
+
+  void add(Origin origin, String path, String message) {
+    problems.add(new ConfigProblem(origin.source(), origin.line(), origin.column(), path, message));
+  }
+
+  int count() {
+    return problems.size();
+  }
+
+  /** The problems ordered by source position; environment variables (line 0) first. */
+  List<ConfigProblem> sorted() {
+    List<ConfigProblem> copy = new ArrayList<>(problems);
+    copy.sort(Comparator.comparingInt(ConfigProblem::line).thenComparingInt(ConfigProblem::column));
+    return List.copyOf(copy);
+  }
+
+  /**
+   * Reports {@code e}, raised by a builder fed from {@code base} (at {@code basePath}), at the
+   * deepest node its message's leading field path reaches. {@code aliases} maps a builder field
+   * name to its YAML key where they differ ({@code compression} → {@code compressionCodec}).
+   */
+  void add(ConfigException e, YamlNode base, String basePath, Map<String, String> aliases) {
+    FieldPath.Located located = FieldPath.locate(e.getMessage(), base, aliases);
+    String path = join(basePath, located.path());
+    add(located.node().origin(), path, located.message());
+  }
+
+  static String join(String base, String child) {
+    if (base.isEmpty()) {
+      return child;
+    }
+    if (child.isEmpty()) {
+      return base;
+    }
+    return child.startsWith("[") ? base + child : base + "." + child;
+  }
+}

@@ -1,0 +1,133 @@
+package io.wrpkafka.config;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
+
+/*
+ * snakeyaml-engine's Compose gives a node graph with marks but no types; we convert it to our own
+ * YamlNode tree so that every later step (typing, environment overrides, locating builder errors)
+ * keeps line and column. Scalars stay text: the schema, not YAML's resolver, decides that "1" is
+ * an int for maxRetries and a string for acks. Substitution runs on scalar values (not keys)
+ * before any typing. Duplicate keys, non-scalar keys and absurd nesting are reported here.
+ * Parser messages are rebuilt from the problem text and mark only: snakeyaml's snippet would
+ * print the source line, which may hold a password.
+ */
+final class YamlTree {
+  private static final int MAX_DEPTH = 64;
+  private static final Set<String> NULLS = Set.of("", "~", "null", "Null", "NULL");
+
+  private final String source;
+  private final EnvironmentSubstitution substitution;
+  private final Problems problems;
+
+  private YamlTree(String source, Map<String, String> environment, Problems problems) {
+    this.source = source;
+    this.substitution = environment == null ? null : new EnvironmentSubstitution(environment);
+    this.problems = problems;
+  }
+
+  /**
+   * Parses {@code text}; substitutes {@code ${…}} from {@code environment} unless it is null.
+   * Returns empty for an empty document or a syntax error (reported).
+   */
+  static Optional<YamlNode> parse(String text, String source, Map<String, String> environment,
+      Problems problems) {
+    LoadSettings settings = LoadSettings.builder().setLabel(source).build();
+    Optional<Node> root;
+    try {
+      root = new Compose(settings).composeString(text);
+    } catch (MarkedYamlEngineException e) {
+      Origin at = e.getProblemMark().or(e::getContextMark)
+          .map(m -> origin(source, m)).orElse(new Origin(source, 0, 0));
+      String problem = e.getProblem() == null ? "" : e.getProblem();
+      String context = e.getContext() == null ? "" : e.getContext() + ": ";
+      problems.add(at, "", "invalid YAML: " + context + problem.strip());
+      return Optional.empty();
+    } catch (YamlEngineException e) {
+      problems.add(new Origin(source, 0, 0), "", "invalid YAML: " + e.getMessage());
+      return Optional.empty();
+    }
+    YamlTree tree = new YamlTree(source, environment, problems);
+    return root.map(n -> tree.convert(n, "", 0));
+  }
+
+  private YamlNode convert(Node node, String path, int depth) {
+    Origin origin = node.getStartMark().map(m -> origin(source, m))
+        .orElse(new Origin(source, 0, 0));
+    if (depth > MAX_DEPTH) {
+      problems.add(origin, path, "nested more than " + MAX_DEPTH + " levels deep");
+      return new YamlNode.Invalid(origin);
+    }
+    if (node instanceof ScalarNode scalar) {
+      return scalar(scalar, path, origin);
+    }
+    if (node instanceof SequenceNode sequence) {
+      List<YamlNode> items = new ArrayList<>();
+      for (Node item : sequence.getValue()) {
+        items.add(convert(item, path + "[" + items.size() + "]", depth + 1));
+      }
+      return new YamlNode.Sequence(items, origin);
+    }
+    if (node instanceof MappingNode mapping) {
+      List<YamlNode.Entry> entries = new ArrayList<>();
+      Map<String, Origin> seen = new HashMap<>();
+      for (NodeTuple tuple : mapping.getValue()) {
+        Node keyNode = tuple.getKeyNode();
+        Origin keyOrigin = keyNode.getStartMark().map(m -> origin(source, m)).orElse(origin);
+        if (!(keyNode instanceof ScalarNode keyScalar)) {
+          problems.add(keyOrigin, path, "keys must be plain text, found a "
+              + (keyNode instanceof MappingNode ? "mapping" : "list") + " as a key");
+          continue;
+        }
+        String key = keyScalar.getValue();
+        String childPath = Problems.join(path, key);
+        Origin first = seen.putIfAbsent(key, keyOrigin);
+        if (first != null) {
+          problems.add(keyOrigin, childPath, "duplicate key (first given at line "
+              + first.line() + ")");
+          continue;
+        }
+        entries.add(new YamlNode.Entry(key, keyOrigin,
+            convert(tuple.getValueNode(), childPath, depth + 1)));
+      }
+      return new YamlNode.Mapping(entries, origin);
+    }
+    problems.add(origin, path, "unsupported YAML node " + node.getNodeType());
+    return new YamlNode.Invalid(origin);
+  }
+
+  private YamlNode scalar(ScalarNode scalar, String path, Origin origin) {
+    String value = scalar.getValue();
+    if (scalar.isPlain() && NULLS.contains(value)) {
+      return new YamlNode.Scalar("", true, origin);
+    }
+    if (substitution == null) {
+      return new YamlNode.Scalar(value, false, origin);
+    }
+    EnvironmentSubstitution.Result result = substitution.apply(value);
+    if (result.problem() != null) {
+      problems.add(origin, path, result.problem());
+      return new YamlNode.Invalid(origin);
+    }
+    boolean empty = result.substituted() && result.text().isEmpty();
+    return new YamlNode.Scalar(result.text(), empty, origin);
+  }
+
+  private static Origin origin(String source, Mark mark) {
+    return new Origin(source, mark.getLine() + 1, mark.getColumn() + 1);
+  }
+}
