@@ -1,0 +1,288 @@
+package io.wrpkafka.app.bridge;
+
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.WorkerExecutor;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.micrometer.Label;
+import io.vertx.micrometer.MetricsDomain;
+import io.vertx.micrometer.MicrometerMetricsFactory;
+import io.vertx.micrometer.MicrometerMetricsOptions;
+import io.wrpkafka.DynamicConfig;
+import io.wrpkafka.Publisher;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/*
+ * Threads. Requests are handled on Vert.x event loops; nothing there blocks (see Ingest for the
+ * QoS dispatch, BrokerProbe for readiness). The only blocking work runs on the "wrpkafka-produce"
+ * worker pool: publisher calls that may wait for buffer room. Its size bounds how many such
+ * calls wait at once; more requests queue for it without holding a thread.
+ *
+ * Drain. drain() first makes new requests answer 503 (Connection: close) and asks the HTTP
+ * server to shut down gracefully (it stops accepting connections and closes idle ones), waits
+ * until every request already taken has been answered, and only then stops the publisher, which
+ * flushes what it buffered within cleanupTimeout. So a request answered 200/202 at QoS >= 25 is
+ * either acknowledged by Kafka or still in the publisher's buffer when the flush starts.
+ */
+/**
+ * The HTTP bridge (DESIGN §7): a Vert.x server that takes WRP messages the way Talaria sends them
+ * to Caduceus and publishes them through a {@link Publisher}. Build one with {@link #builder()};
+ * {@link Builder#start()} returns once it listens. Thread-safe.
+ */
+public final class Bridge implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(Bridge.class);
+  private static final int PRODUCE_WORKERS = 32;
+
+  private final Vertx vertx;
+  private final HttpServer server;
+  private final WorkerExecutor workers;
+  private final BridgeRoutes routes;
+  private final Sink sink;
+  private final Duration drainTimeout;
+  private final Duration cleanupTimeout;
+  private final ConfigFileWatcher watcher;
+  private final AutoCloseable onClose;
+  private final Object lifecycle = new Object();
+  private boolean closed;
+
+  private Bridge(
+      Vertx vertx,
+      HttpServer server,
+      WorkerExecutor workers,
+      BridgeRoutes routes,
+      Sink sink,
+      Duration drainTimeout,
+      Duration cleanupTimeout,
+      ConfigFileWatcher watcher,
+      AutoCloseable onClose) {
+    this.vertx = vertx;
+    this.server = server;
+    this.workers = workers;
+    this.routes = routes;
+    this.sink = sink;
+    this.drainTimeout = drainTimeout;
+    this.cleanupTimeout = cleanupTimeout;
+    this.watcher = watcher;
+    this.onClose = onClose;
+  }
+
+  /** A builder; {@link Builder#settings} and a publisher (or Kafka disabled) are required. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The port the bridge listens on. */
+  public int port() {
+    return server.actualPort();
+  }
+
+  /**
+   * Drains and stops: new requests get 503, requests in flight are answered (waiting at most
+   * {@code drainTimeout}), then the publisher flushes within {@code cleanupTimeout} and stops, and
+   * the HTTP server and its threads end. Blocks until done. Idempotent. Must not be called on a
+   * Vert.x thread.
+   */
+  @Override
+  public void close() {
+    synchronized (lifecycle) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+    }
+    long deadline = System.nanoTime() + drainTimeout.toNanos();
+    routes.startDraining();
+    if (watcher != null) {
+      watcher.close();
+    }
+    await(server.shutdown(drainTimeout.toMillis(), TimeUnit.MILLISECONDS), drainTimeout);
+    if (!routes.awaitIdle(deadline)) {
+      log.warn("drain: {} request(s) still in flight after {}", routes.inFlight(), drainTimeout);
+    }
+    sink.stop(cleanupTimeout);
+    await(workers.close(), Duration.ofSeconds(5));
+    await(vertx.close(), Duration.ofSeconds(10));
+    if (onClose != null) {
+      try {
+        onClose.close();
+      } catch (Exception e) {
+        log.warn("closing the bridge's resources failed", e);
+      }
+    }
+    log.info("bridge stopped");
+  }
+
+  private static <T> T await(Future<T> future, Duration timeout) {
+    try {
+      return future.toCompletionStage().toCompletableFuture().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return null;
+    } catch (Exception e) {
+      log.debug("waiting for the HTTP server failed", e);
+      return null;
+    }
+  }
+
+  /** Builds and starts a {@link Bridge}. Not thread-safe. */
+  public static final class Builder {
+    private BridgeSettings settings;
+    private Publisher publisher;
+    private Duration recordDeliveryTimeout = Duration.ofMinutes(2);
+    private Duration cleanupTimeout = Duration.ofSeconds(10);
+    private DynamicConfig disabledConfig;
+    private PrometheusMeterRegistry registry;
+    private ReadinessCheck readiness = ReadinessCheck.alwaysReady();
+    private DynamicConfigCodec codec;
+    private Path watchedFile;
+    private Function<Path, DynamicConfigCodec.Parsed> fileLoader;
+    private AutoCloseable onClose;
+
+    private Builder() {}
+
+    /** Where to listen, body limit, auth (required). */
+    public Builder settings(BridgeSettings settings) {
+      this.settings = Objects.requireNonNull(settings, "settings");
+      return this;
+    }
+
+    /**
+     * The publisher to send to; it must be started. The bridge stops it when it closes, with
+     * {@code cleanupTimeout}. {@code recordDeliveryTimeout} bounds how long a QoS 75–99 request
+     * waits.
+     */
+    public Builder publisher(Publisher publisher, Duration recordDeliveryTimeout, Duration cleanupTimeout) {
+      this.publisher = Objects.requireNonNull(publisher, "publisher");
+      this.recordDeliveryTimeout = Objects.requireNonNull(recordDeliveryTimeout, "recordDeliveryTimeout");
+      this.cleanupTimeout = Objects.requireNonNull(cleanupTimeout, "cleanupTimeout");
+      return this;
+    }
+
+    /**
+     * Kafka publishing disabled: messages are decoded and routed with {@code config}, then
+     * answered 202 with outcome {@code DISABLED}; {@code /readyz} says so.
+     */
+    public Builder kafkaDisabled(DynamicConfig config) {
+      this.disabledConfig = Objects.requireNonNull(config, "config");
+      return this;
+    }
+
+    /** The registry {@code /metrics} shows; HTTP server metrics are added to it. */
+    public Builder meterRegistry(PrometheusMeterRegistry registry) {
+      this.registry = Objects.requireNonNull(registry, "registry");
+      return this;
+    }
+
+    /** How {@code /readyz} checks the brokers; default: always ready. */
+    public Builder readiness(ReadinessCheck readiness) {
+      this.readiness = Objects.requireNonNull(readiness, "readiness");
+      return this;
+    }
+
+    /** Reads and shows the dynamic config for {@code /api/v1/config}; without it, PUT is 501. */
+    public Builder configCodec(DynamicConfigCodec codec) {
+      this.codec = Objects.requireNonNull(codec, "codec");
+      return this;
+    }
+
+    /**
+     * Watches {@code file} and applies its dynamic part when it changes; {@code loader} reads
+     * it. An invalid edit is logged and ignored.
+     */
+    public Builder watch(Path file, Function<Path, DynamicConfigCodec.Parsed> loader) {
+      this.watchedFile = Objects.requireNonNull(file, "file");
+      this.fileLoader = Objects.requireNonNull(loader, "loader");
+      return this;
+    }
+
+    /** Something to close last, after the publisher (a readiness probe, an embedded broker). */
+    public Builder onClose(AutoCloseable onClose) {
+      this.onClose = onClose;
+      return this;
+    }
+
+    /**
+     * Starts the HTTP server and returns once it listens. Blocks up to about 30 s.
+     *
+     * @throws IllegalStateException if the port cannot be bound
+     */
+    public Bridge start() {
+      Objects.requireNonNull(settings, "settings");
+      if ((publisher == null) == (disabledConfig == null)) {
+        throw new IllegalStateException("give exactly one of publisher(...) and kafkaDisabled(...)");
+      }
+      PrometheusMeterRegistry meters =
+          registry != null
+              ? registry
+              : new PrometheusMeterRegistry(io.micrometer.prometheusmetrics.PrometheusConfig.DEFAULT);
+      MicrometerMetricsOptions metricsOptions =
+          new MicrometerMetricsOptions()
+              .setEnabled(true)
+              .addLabels(Label.HTTP_ROUTE, Label.HTTP_METHOD, Label.HTTP_CODE)
+              .addDisabledMetricsCategory(MetricsDomain.EVENT_BUS)
+              .addDisabledMetricsCategory(MetricsDomain.NAMED_POOLS)
+              .addDisabledMetricsCategory(MetricsDomain.NET_CLIENT)
+              .addDisabledMetricsCategory(MetricsDomain.HTTP_CLIENT)
+              .addDisabledMetricsCategory(MetricsDomain.DATAGRAM_SOCKET);
+      long maxWaitMillis = recordDeliveryTimeout.toMillis() + 10_000;
+      Vertx vertx =
+          Vertx.builder()
+              .with(
+                  new VertxOptions()
+                      .setMetricsOptions(metricsOptions)
+                      .setMaxWorkerExecuteTime(maxWaitMillis)
+                      .setMaxWorkerExecuteTimeUnit(TimeUnit.MILLISECONDS))
+              .withMetrics(new MicrometerMetricsFactory(meters))
+              .build();
+      WorkerExecutor workers =
+          vertx.createSharedWorkerExecutor(
+              "wrpkafka-produce", PRODUCE_WORKERS, maxWaitMillis, TimeUnit.MILLISECONDS);
+      Sink sink =
+          publisher != null
+              ? Sink.of(publisher, recordDeliveryTimeout)
+              : Sink.disabled(disabledConfig);
+      BridgeRoutes routes =
+          new BridgeRoutes(vertx, settings, sink, new Ingest(sink, workers), meters, readiness, codec);
+      HttpServer server =
+          vertx.createHttpServer(
+              new HttpServerOptions()
+                  .setHost(settings.host())
+                  .setPort(settings.port())
+                  .setCompressionSupported(false));
+      server.requestHandler(routes.router());
+      try {
+        server
+            .listen()
+            .toCompletionStage()
+            .toCompletableFuture()
+            .get(30, TimeUnit.SECONDS);
+      } catch (Exception e) {
+        vertx.close();
+        Throwable cause = e.getCause() == null ? e : e.getCause();
+        throw new IllegalStateException(
+            "cannot listen on " + settings.host() + ":" + settings.port() + ": " + cause.getMessage(), cause);
+      }
+      ConfigFileWatcher watcher = null;
+      if (watchedFile != null) {
+        watcher = new ConfigFileWatcher(watchedFile, fileLoader, sink::updateConfig);
+        watcher.start();
+      }
+      log.info(
+          "bridge listening on http://{}:{} (Kafka publishing {})",
+          settings.host(),
+          server.actualPort(),
+          sink.isEnabled() ? "enabled" : "disabled");
+      return new Bridge(
+          vertx, server, workers, routes, sink, settings.drainTimeout(), cleanupTimeout, watcher, onClose);
+    }
+  }
+}

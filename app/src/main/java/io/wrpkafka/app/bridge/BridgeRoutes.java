@@ -1,0 +1,420 @@
+package io.wrpkafka.app.bridge;
+
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.SecurityPolicyHandler;
+import io.wrpkafka.ConfigException;
+import io.wrpkafka.PublishException;
+import io.wrpkafka.routing.Destination;
+import io.wrpkafka.routing.Header;
+import io.wrpkafka.wrp.Format;
+import io.wrpkafka.wrp.Message;
+import io.wrpkafka.wrp.WrpFormatException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/*
+ * Order of checks on an ingest request, cheapest first, and none reading the body before it is
+ * known to be wanted: draining (503), credentials (401), content type (415), then the body is
+ * read with BodyHandler's limit (413 from the Content-Length header, or as soon as a chunked
+ * body passes the limit: the body is never buffered beyond maxBodyBytes), decoded (400) and
+ * routed (422). Only then does anything reach the publisher.
+ *
+ * Every handler answers JSON. Error answers name what was wrong; they never echo the payload,
+ * the message or a credential. Any exception escaping a handler becomes a 500 through the
+ * failure handler, logged once; it never closes the server.
+ */
+/** The bridge's HTTP routes and handlers. Runs on the event loop; never blocks it. */
+final class BridgeRoutes {
+  private static final Logger log = LoggerFactory.getLogger(BridgeRoutes.class);
+  private static final String RETRY_AFTER_SECONDS = "1";
+  private static final String JSON = "application/json";
+
+  private final Vertx vertx;
+  private final BridgeSettings settings;
+  private final Sink sink;
+  private final Ingest ingest;
+  private final PrometheusMeterRegistry registry;
+  private final ReadinessCheck readiness;
+  private final DynamicConfigCodec codec;
+  private final AtomicInteger inFlight = new AtomicInteger();
+  private volatile boolean draining;
+
+  BridgeRoutes(
+      Vertx vertx,
+      BridgeSettings settings,
+      Sink sink,
+      Ingest ingest,
+      PrometheusMeterRegistry registry,
+      ReadinessCheck readiness,
+      DynamicConfigCodec codec) {
+    this.vertx = vertx;
+    this.settings = settings;
+    this.sink = sink;
+    this.ingest = ingest;
+    this.registry = registry;
+    this.readiness = readiness;
+    this.codec = codec;
+  }
+
+  Router router() {
+    Router router = Router.router(vertx);
+    BodyHandler body =
+        BodyHandler.create(false).setBodyLimit(settings.maxBodyBytes()).setHandleFileUploads(false);
+    router.route().handler(this::track);
+    router.get("/healthz").handler(this::healthz);
+    router.get("/readyz").handler(this::readyz);
+    router.get("/metrics").handler(this::metrics);
+    router.post("/api/v4/notify").handler(before(this::authorize)).handler(before(this::singleType))
+        .handler(body).handler(this::notify);
+    router.post("/api/v1/messages").handler(before(this::authorize)).handler(before(this::batchType))
+        .handler(body).handler(this::batch);
+    router.post("/api/v1/route").handler(before(this::authorize)).handler(before(this::singleType))
+        .handler(body).handler(this::route);
+    router.get("/api/v1/config").handler(this::authorize).handler(this::getConfig);
+    router.put("/api/v1/config").handler(before(this::authorizeAdmin)).handler(body)
+        .handler(this::putConfig);
+    router.route().handler(ctx -> send(ctx, Answer.error(404, "not_found",
+        "no endpoint " + ctx.request().method() + " " + ctx.normalizedPath())));
+    router.route().failureHandler(this::failure);
+    router.errorHandler(405, ctx -> send(ctx, Answer.error(405, "method_not_allowed",
+        ctx.request().method() + " is not allowed on " + ctx.normalizedPath())));
+    return router;
+  }
+
+  /**
+   * Marks a check to run before the body is read. Vert.x Web lets only platform and security
+   * policy handlers precede a BodyHandler; these checks reject a request without reading its body.
+   */
+  private static SecurityPolicyHandler before(Handler<RoutingContext> check) {
+    return check::handle;
+  }
+
+  // ---------------------------------------------------------------- lifecycle
+
+  void startDraining() {
+    draining = true;
+  }
+
+  int inFlight() {
+    return inFlight.get();
+  }
+
+  /** Waits until no request is in flight, until {@code deadline}; false if some still are. */
+  boolean awaitIdle(long deadline) {
+    while (inFlight.get() > 0) {
+      if (System.nanoTime() >= deadline) {
+        return false;
+      }
+      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
+    }
+    return true;
+  }
+
+  private void track(RoutingContext ctx) {
+    if (draining) {
+      ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
+      send(ctx, Answer.error(503, "shutting_down", "the bridge is shutting down; retry on another instance"));
+      return;
+    }
+    inFlight.incrementAndGet();
+    ctx.addEndHandler(ignored -> inFlight.decrementAndGet());
+    ctx.next();
+  }
+
+  // ---------------------------------------------------------------- checks
+
+  private void authorize(RoutingContext ctx) {
+    IngestAuth auth = settings.ingestAuth();
+    if (auth.permits(ctx.request().getHeader(HttpHeaders.AUTHORIZATION))) {
+      ctx.next();
+      return;
+    }
+    ctx.response().putHeader("WWW-Authenticate", auth.challenge());
+    String header = ctx.request().getHeader(HttpHeaders.AUTHORIZATION);
+    send(ctx, Answer.error(401, "unauthorized",
+        header == null ? "credentials required: send an Authorization header"
+            : "the credentials in the Authorization header are not valid"));
+  }
+
+  private void authorizeAdmin(RoutingContext ctx) {
+    Optional<String> token = settings.adminToken();
+    String header = ctx.request().getHeader(HttpHeaders.AUTHORIZATION);
+    if (token.isEmpty()) {
+      send(ctx, Answer.error(403, "forbidden",
+          "changing the configuration over HTTP is off: no admin token is configured"));
+      return;
+    }
+    if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      ctx.response().putHeader("WWW-Authenticate", "Bearer realm=\"wrpkafka-admin\"");
+      send(ctx, Answer.error(401, "unauthorized", "send the admin token as Authorization: Bearer <token>"));
+      return;
+    }
+    if (!IngestAuth.tokenMatches(header.substring(7).strip(), token.get())) {
+      send(ctx, Answer.error(403, "forbidden", "the bearer token is not the admin token"));
+      return;
+    }
+    ctx.next();
+  }
+
+  private void singleType(RoutingContext ctx) {
+    BodyType type = BodyType.of(ctx.request().getHeader(HttpHeaders.CONTENT_TYPE));
+    if (type == BodyType.MSGPACK || type == BodyType.JSON) {
+      ctx.put(BodyType.class.getName(), type);
+      ctx.next();
+    } else {
+      unsupported(ctx, "application/msgpack or application/json");
+    }
+  }
+
+  private void batchType(RoutingContext ctx) {
+    BodyType type = BodyType.of(ctx.request().getHeader(HttpHeaders.CONTENT_TYPE));
+    if (type == BodyType.UNSUPPORTED) {
+      unsupported(ctx, "application/x-ndjson (one WRP JSON message per line) or application/msgpack"
+          + " (messages back to back)");
+    } else {
+      ctx.put(BodyType.class.getName(), type == BodyType.JSON ? BodyType.NDJSON : type);
+      ctx.next();
+    }
+  }
+
+  private void unsupported(RoutingContext ctx, String expected) {
+    String given = ctx.request().getHeader(HttpHeaders.CONTENT_TYPE);
+    send(ctx, Answer.error(415, "unsupported_media_type",
+        (given == null ? "no Content-Type" : "Content-Type " + quoted(given)) + " is not supported; send "
+            + expected));
+  }
+
+  // ---------------------------------------------------------------- ingest
+
+  private void notify(RoutingContext ctx) {
+    Message message;
+    try {
+      message = decode(ctx.body().buffer(), ctx.get(BodyType.class.getName()));
+    } catch (WrpFormatException e) {
+      send(ctx, malformed(e));
+      return;
+    }
+    ingest.publish(message, vertx.getOrCreateContext()).onComplete(done -> send(ctx, answerOf(done)));
+  }
+
+  private void batch(RoutingContext ctx) {
+    BodyType type = ctx.get(BodyType.class.getName());
+    Buffer buffer = ctx.body().buffer();
+    byte[] bytes = buffer == null ? new byte[0] : buffer.getBytes();
+    List<BatchItems.Item> items = BatchItems.split(bytes, type);
+    List<Future<Answer>> answers = new ArrayList<>(items.size());
+    for (BatchItems.Item item : items) {
+      if (item.error() != null) {
+        answers.add(Future.succeededFuture(Answer.error(400, "malformed_wrp", item.error())));
+        continue;
+      }
+      Message message;
+      try {
+        message = (type == BodyType.MSGPACK ? Format.MSGPACK : Format.JSON).decode(item.bytes());
+      } catch (WrpFormatException e) {
+        answers.add(Future.succeededFuture(malformed(e)));
+        continue;
+      }
+      answers.add(ingest.publish(message, vertx.getOrCreateContext()));
+    }
+    Future.join(answers).onComplete(ignored -> {
+      JsonArray results = new JsonArray();
+      int ok = 0;
+      for (int i = 0; i < answers.size(); i++) {
+        Answer answer = answerOf(answers.get(i));
+        if (answer.status() < 300) {
+          ok++;
+        }
+        results.add(new JsonObject().put("index", i).put("status", answer.status()).mergeIn(answer.body()));
+      }
+      send(ctx, new Answer(200, new JsonObject()
+          .put("count", answers.size()).put("succeeded", ok).put("failed", answers.size() - ok)
+          .put("results", results)));
+    });
+  }
+
+  private static Answer answerOf(io.vertx.core.AsyncResult<Answer> done) {
+    if (done.succeeded()) {
+      return done.result();
+    }
+    log.error("publishing a message failed unexpectedly", done.cause());
+    return Answer.error(500, "unknown", "publishing failed unexpectedly; see the bridge's log");
+  }
+
+  private void route(RoutingContext ctx) {
+    Message message;
+    try {
+      message = decode(ctx.body().buffer(), ctx.get(BodyType.class.getName()));
+    } catch (WrpFormatException e) {
+      send(ctx, malformed(e));
+      return;
+    }
+    List<Destination> destinations;
+    try {
+      destinations = ingest.router().route(message);
+    } catch (PublishException e) {
+      send(ctx, Answer.error(ResultStatus.ofFailure(e.errorType()), e.errorType().label(), e.getMessage()));
+      return;
+    }
+    JsonArray list = new JsonArray();
+    for (Destination destination : destinations) {
+      list.add(describe(destination));
+    }
+    send(ctx, new Answer(200, new JsonObject().put("qos", message.qualityOfService()).put("destinations", list)));
+  }
+
+  /** One destination as JSON: topic, key, headers, shardStrategy, eventType. */
+  static JsonObject describe(Destination destination) {
+    JsonArray headers = new JsonArray();
+    for (Header header : destination.headers()) {
+      headers.add(new JsonObject().put("key", header.key()).put("value", header.value()));
+    }
+    return new JsonObject()
+        .put("topic", destination.topic())
+        .put("key", destination.key())
+        .put("headers", headers)
+        .put("shardStrategy", destination.shardStrategy())
+        .put("eventType", destination.eventType());
+  }
+
+  private static Message decode(Buffer body, BodyType type) {
+    if (body == null || body.length() == 0) {
+      throw new WrpFormatException("empty body: expected one WRP message");
+    }
+    return (type == BodyType.MSGPACK ? Format.MSGPACK : Format.JSON).decode(body.getBytes());
+  }
+
+  private static Answer malformed(WrpFormatException e) {
+    return Answer.error(400, "malformed_wrp", "malformed WRP message: " + e.getMessage());
+  }
+
+  // ---------------------------------------------------------------- config
+
+  private void getConfig(RoutingContext ctx) {
+    if (codec == null) {
+      send(ctx, Answer.error(501, "not_implemented", "this bridge was started without a config codec"));
+      return;
+    }
+    send(ctx, new Answer(200, new JsonObject(codec.toMap(sink.dynamicConfig()))));
+  }
+
+  private void putConfig(RoutingContext ctx) {
+    if (codec == null) {
+      send(ctx, Answer.error(501, "not_implemented", "this bridge was started without a config codec"));
+      return;
+    }
+    String text;
+    try {
+      Buffer buffer = ctx.body().buffer();
+      text = StandardCharsets.UTF_8.newDecoder()
+          .decode(java.nio.ByteBuffer.wrap(buffer == null ? new byte[0] : buffer.getBytes())).toString();
+    } catch (CharacterCodingException e) {
+      send(ctx, Answer.error(400, "invalid_config", "the body is not UTF-8 text"));
+      return;
+    }
+    DynamicConfigCodec.Parsed parsed = codec.parse(text);
+    if (parsed.config() == null) {
+      send(ctx, new Answer(400, new JsonObject().put("error", "invalid configuration")
+          .put("errorType", "invalid_config").put("problems", new JsonArray(parsed.problems()))));
+      return;
+    }
+    try {
+      sink.updateConfig(parsed.config());
+    } catch (ConfigException e) {
+      send(ctx, new Answer(400, new JsonObject().put("error", "invalid configuration")
+          .put("errorType", "invalid_config").put("problems", new JsonArray(List.of(e.getMessage())))));
+      return;
+    }
+    log.info("dynamic configuration replaced over HTTP ({} routes)", parsed.config().topicMap().size());
+    send(ctx, new Answer(200, new JsonObject().put("status", "applied")
+        .put("config", new JsonObject(codec.toMap(sink.dynamicConfig())))));
+  }
+
+  // ---------------------------------------------------------------- health and metrics
+
+  private void healthz(RoutingContext ctx) {
+    send(ctx, new Answer(200, new JsonObject().put("status", "ok")));
+  }
+
+  private void readyz(RoutingContext ctx) {
+    if (!sink.isEnabled()) {
+      send(ctx, new Answer(200, new JsonObject().put("status", "ready")
+          .put("kafka", "disabled")
+          .put("reason", "Kafka publishing is disabled in the configuration (kafka.enabled: false);"
+              + " messages are checked and routed, not published")));
+      return;
+    }
+    if (!sink.isStarted()) {
+      send(ctx, Answer.error(503, "not_ready", "the publisher is not running"));
+      return;
+    }
+    Future.fromCompletionStage(readiness.problem(), vertx.getOrCreateContext()).onComplete(done -> {
+      Optional<String> problem = done.succeeded() ? done.result()
+          : Optional.of("readiness check failed: " + done.cause().getMessage());
+      if (problem.isPresent()) {
+        send(ctx, Answer.error(503, "not_ready", problem.get()));
+      } else {
+        send(ctx, new Answer(200, new JsonObject().put("status", "ready").put("kafka", "reachable")));
+      }
+    });
+  }
+
+  private void metrics(RoutingContext ctx) {
+    ctx.response()
+        .putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8")
+        .end(registry.scrape());
+  }
+
+  // ---------------------------------------------------------------- answers
+
+  private void failure(RoutingContext ctx) {
+    int status = ctx.statusCode();
+    if (status == 413) {
+      send(ctx, Answer.error(413, "body_too_large",
+          "the request body is larger than the limit of " + settings.maxBodyBytes() + " bytes"));
+      return;
+    }
+    if (status >= 400 && status < 500) {
+      send(ctx, Answer.error(status, "bad_request", "the request could not be read"));
+      return;
+    }
+    log.error("request {} {} failed", ctx.request().method(), ctx.normalizedPath(), ctx.failure());
+    send(ctx, Answer.error(500, "unknown", "internal error; see the bridge's log"));
+  }
+
+  private static void send(RoutingContext ctx, Answer answer) {
+    if (ctx.response().ended() || ctx.response().closed()) {
+      return;
+    }
+    if (answer.wantsRetryAfter()) {
+      ctx.response().putHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+    }
+    ctx.response()
+        .setStatusCode(answer.status())
+        .putHeader(HttpHeaders.CONTENT_TYPE, JSON)
+        .end(answer.body().encode());
+  }
+
+  private static String quoted(String value) {
+    String shown = value.length() > 100 ? value.substring(0, 100) + "…" : value;
+    return "\"" + shown.replaceAll("[\\p{Cntrl}\"]", "?") + "\"";
+  }
+}

@@ -1,0 +1,168 @@
+package io.wrpkafka.app.bridge;
+
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.WorkerExecutor;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.wrpkafka.DynamicConfig;
+import io.wrpkafka.ProduceResult;
+import io.wrpkafka.PublishException;
+import io.wrpkafka.routing.Destination;
+import io.wrpkafka.routing.Router;
+import io.wrpkafka.wrp.Message;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/*
+ * QoS dispatch without holding an event loop, and without holding any thread for an ack.
+ *
+ * - QoS 0-24: Publisher.produce never blocks (a full buffer drops), so it runs right on the
+ *   event loop.
+ * - QoS 25-74: produce blocks only while the buffer is full. It runs on the bridge's worker
+ *   pool, which a full buffer can occupy; it never waits for Kafka otherwise.
+ * - QoS 75-99: produceAsync also takes buffer room (and may wait for it), so the call runs on the
+ *   worker pool too, but it returns as soon as the record is admitted: the worker is free while
+ *   the broker acknowledges, and the answer is written when the future completes, back on the
+ *   request's event loop. A timer bounds the wait to recordDeliveryTimeout plus a margin, in
+ *   case a completion never comes.
+ *
+ * One code path for 25-99 (produceAsync) would do, but produce() at 25-74 reports QUEUED as soon
+ * as the record is buffered, which is what that band promises the caller.
+ *
+ * Each message is routed here first, with a Router of the current dynamic config, so unroutable
+ * messages are answered 422 before they touch the publisher, and the answer can name the
+ * topics. The bridge's Router keeps its own round-robin counters, so for a round-robin route the
+ * topic it names is its guess, not the publisher's pick: such answers leave "topics" out.
+ */
+/** Publishes one decoded message per its QoS and turns the result into an {@link Answer}. */
+final class Ingest {
+  private static final long ACK_MARGIN_MILLIS = 5_000;
+
+  private record Routing(DynamicConfig config, Router router) {}
+
+  private final Sink sink;
+  private final WorkerExecutor workers;
+  private volatile Routing routing;
+
+  Ingest(Sink sink, WorkerExecutor workers) {
+    this.sink = sink;
+    this.workers = workers;
+  }
+
+  /** The current Router, rebuilt when the dynamic config changed. */
+  Router router() {
+    DynamicConfig current = sink.dynamicConfig();
+    Routing cached = routing;
+    if (cached == null || cached.config() != current) {
+      cached = new Routing(current, new Router(current));
+      routing = cached;
+    }
+    return cached.router();
+  }
+
+  /** Routes and publishes {@code message}; completes on {@code context}. Never fails. */
+  Future<Answer> publish(Message message, Context context) {
+    List<Destination> destinations;
+    try {
+      destinations = router().route(message);
+    } catch (PublishException e) {
+      return Future.succeededFuture(
+          Answer.error(ResultStatus.ofFailure(e.errorType()), e.errorType().label(), e.getMessage()));
+    }
+    JsonArray topics = topicsOf(destinations);
+    if (!sink.isEnabled()) {
+      JsonObject body =
+          new JsonObject()
+              .put("outcome", "DISABLED")
+              .put("reason", "Kafka publishing is disabled in the configuration (kafka.enabled: false)");
+      if (topics != null) {
+        body.put("topics", topics);
+      }
+      return Future.succeededFuture(new Answer(202, body));
+    }
+    int qos = message.qualityOfService();
+    Future<ProduceResult> result;
+    if (qos < 25) {
+      result = Future.succeededFuture(sink.produce(message));
+    } else if (qos < 75) {
+      result = workers.executeBlocking(() -> sink.produce(message), false);
+    } else {
+      result =
+          workers
+              .executeBlocking(() -> sink.produceAsync(message), false)
+              .compose(future -> acknowledged(future, context));
+    }
+    return result
+        .map(produced -> answer(produced, topics))
+        .otherwise(
+            failure ->
+                Answer.error(500, "unknown", "publishing failed: " + failure.getClass().getSimpleName()));
+  }
+
+  private Future<ProduceResult> acknowledged(
+      CompletableFuture<ProduceResult> future, Context context) {
+    Promise<ProduceResult> promise = Promise.promise();
+    long timeoutMillis = sink.recordDeliveryTimeout().toMillis() + ACK_MARGIN_MILLIS;
+    long timer =
+        context
+            .owner()
+            .setTimer(
+                timeoutMillis,
+                id ->
+                    promise.tryComplete(
+                        new ProduceResult(
+                            io.wrpkafka.Outcome.FAILED,
+                            new PublishException(
+                                io.wrpkafka.ErrorType.TIMEOUT,
+                                "no acknowledgement within "
+                                    + TimeUnit.MILLISECONDS.toSeconds(timeoutMillis)
+                                    + " s"))));
+    future.whenComplete(
+        (produced, failure) ->
+            context.runOnContext(
+                ignored -> {
+                  context.owner().cancelTimer(timer);
+                  if (failure != null) {
+                    promise.tryFail(failure);
+                  } else {
+                    promise.tryComplete(produced);
+                  }
+                }));
+    return promise.future();
+  }
+
+  private static Answer answer(ProduceResult produced, JsonArray topics) {
+    int status = ResultStatus.of(produced);
+    if (produced.error() == null) {
+      JsonObject body = new JsonObject().put("outcome", produced.outcome().name());
+      if (topics != null) {
+        body.put("topics", topics);
+      }
+      return new Answer(status, body);
+    }
+    PublishException error = produced.error();
+    return new Answer(
+        status,
+        new JsonObject()
+            .put("outcome", produced.outcome().name())
+            .put("error", error.getMessage())
+            .put("errorType", error.errorType().label()));
+  }
+
+  /** The routed topics, or null when a round-robin pick makes them a guess. */
+  private static JsonArray topicsOf(List<Destination> destinations) {
+    Set<String> topics = new LinkedHashSet<>();
+    for (Destination destination : destinations) {
+      if (destination.shardStrategy().equals("roundrobin")) {
+        return null;
+      }
+      topics.add(destination.topic());
+    }
+    return new JsonArray(List.copyOf(topics));
+  }
+}

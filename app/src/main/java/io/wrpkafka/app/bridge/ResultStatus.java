@@ -1,0 +1,43 @@
+package io.wrpkafka.app.bridge;
+
+import io.wrpkafka.ErrorType;
+import io.wrpkafka.Outcome;
+import io.wrpkafka.ProduceResult;
+
+/** The HTTP status of a publish result (DESIGN §7). Pure; thread-safe. */
+final class ResultStatus {
+  private ResultStatus() {}
+
+  /**
+   * ACCEPTED 200; QUEUED and ATTEMPTED 202; DROPPED 503; FAILED by cause: timeout 504,
+   * unroutable 422, not encodable 400, too large 413, publisher not running 503, else 502.
+   */
+  static int of(ProduceResult result) {
+    return switch (result.outcome()) {
+      case ACCEPTED -> 200;
+      case QUEUED, ATTEMPTED -> 202;
+      case DROPPED -> 503;
+      case FAILED -> ofFailure(result.error().errorType());
+    };
+  }
+
+  static int ofFailure(ErrorType type) {
+    return switch (type) {
+      case TIMEOUT -> 504;
+      case NO_TOPIC_MATCH, VALIDATION_ERROR -> 422;
+      case ENCODING_ERROR -> 400;
+      case RECORD_TOO_LARGE -> 413;
+      case NOT_STARTED, PUBLISHER_CLOSED, BUFFER_FULL -> 503;
+      case BROKER_ERROR, MISSING_METADATA_FIELD, UNKNOWN -> 502;
+    };
+  }
+
+  /** Whether a 503 for this result should carry {@code Retry-After}: the caller may try again. */
+  static boolean isRetryable(ProduceResult result) {
+    return of(result) == 503;
+  }
+
+  static boolean isSuccess(Outcome outcome) {
+    return outcome == Outcome.ACCEPTED || outcome == Outcome.QUEUED || outcome == Outcome.ATTEMPTED;
+  }
+}
