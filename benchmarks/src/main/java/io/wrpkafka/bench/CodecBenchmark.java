@@ -1,0 +1,86 @@
+package io.wrpkafka.bench;
+
+import io.wrpkafka.wrp.Format;
+import io.wrpkafka.wrp.Message;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Time and allocation of encoding and decoding one WRP message with {@link Format#MSGPACK} and
+ * {@link Format#JSON}: (a) a Talaria online event with 15 metadata entries, (b) a telemetry
+ * event with a 200-byte payload. An encode allocates at least the returned array; a decode at
+ * least the message, its strings and its payload.
+ *
+ * <pre>{@code
+ * java -jar benchmarks/target/benchmarks.jar CodecBenchmark -prof gc
+ * }</pre>
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+public class CodecBenchmark {
+  private static final int SIZE = 256;
+  private static final int MASK = SIZE - 1;
+
+  /** Which sample message is encoded or decoded. */
+  public enum Sample {
+    TALARIA_ONLINE,
+    TELEMETRY
+  }
+
+  @Param
+  public Sample sample;
+
+  private Message[] messages;
+  private byte[][] msgpack;
+  private byte[][] json;
+  private int index;
+
+  @Setup
+  public void setUp() {
+    SampleMessages samples = new SampleMessages(42);
+    messages = new Message[SIZE];
+    msgpack = new byte[SIZE][];
+    json = new byte[SIZE][];
+    for (int i = 0; i < SIZE; i++) {
+      messages[i] = sample == Sample.TALARIA_ONLINE
+          ? samples.talariaOnlineEvent(i, 50)
+          : samples.telemetryEvent(i, 50);
+      msgpack[i] = Format.MSGPACK.encode(messages[i]);
+      json[i] = Format.JSON.encode(messages[i]);
+    }
+  }
+
+  @Benchmark
+  public byte[] encodeMsgpack() {
+    return Format.MSGPACK.encode(messages[index++ & MASK]);
+  }
+
+  @Benchmark
+  public Message decodeMsgpack() {
+    return Format.MSGPACK.decode(msgpack[index++ & MASK]);
+  }
+
+  @Benchmark
+  public byte[] encodeJson() {
+    return Format.JSON.encode(messages[index++ & MASK]);
+  }
+
+  @Benchmark
+  public Message decodeJson() {
+    return Format.JSON.decode(json[index++ & MASK]);
+  }
+}
