@@ -2,6 +2,7 @@ package io.wrpkafka.micrometer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -9,6 +10,7 @@ import io.wrpkafka.ConfigException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
@@ -89,7 +91,7 @@ class KafkaProducerMetricsTest {
 
       current.set(replacement.metrics());
 
-      org.awaitility.Awaitility.await()
+      await()
           .atMost(Duration.ofSeconds(10))
           .untilAsserted(
               () -> assertThat(registry.get("kafka.producer.record.send.rate").gauge().value())
@@ -105,7 +107,7 @@ class KafkaProducerMetricsTest {
 
     binding.close();
 
-    org.awaitility.Awaitility.await()
+    await()
         .atMost(Duration.ofSeconds(10))
         .until(() -> !liveThreadNamed(binding.threadName()));
   }
@@ -125,6 +127,33 @@ class KafkaProducerMetricsTest {
       binding.bindTo(registry);
 
       assertThat(registry.find("kafka.producer.record.send.rate").meters()).isEmpty();
+    }
+  }
+
+  @Test
+  void metersGoWhileTheSupplierThrowsAndComeBackWhenItAnswers() {
+    kafkaMetrics.addMetric(sendRate(), (Measurable) (config, now) -> 5.0);
+    AtomicReference<RuntimeException> failure = new AtomicReference<>();
+    Supplier<Map<MetricName, ? extends Metric>> flaky =
+        () -> {
+          if (failure.get() != null) {
+            throw failure.get();
+          }
+          return kafkaMetrics.metrics();
+        };
+    try (KafkaProducerMetrics binding =
+        new KafkaProducerMetrics(flaky, Tags.empty(), Duration.ofMillis(50))) {
+      binding.bindTo(registry);
+
+      failure.set(new IllegalStateException("publisher stopped"));
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> registry.find("kafka.producer.record.send.rate").meters().isEmpty());
+
+      failure.set(null);
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> registry.find("kafka.producer.record.send.rate").gauge() != null);
     }
   }
 
