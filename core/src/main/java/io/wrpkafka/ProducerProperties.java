@@ -39,7 +39,8 @@ final class ProducerProperties {
 
   /**
    * The producer properties for {@code config} with {@code dynamic}'s compression, linger, batch
-   * size and acks. Reads the TLS PEM files named in the config.
+   * size and acks. Reads the TLS PEM files named in the config; with {@code insecureSkipVerify}
+   * it registers the {@link InsecureTrust} provider in the JVM.
    *
    * @throws UncheckedIOException if a TLS file cannot be read
    */
@@ -109,6 +110,8 @@ final class ProducerProperties {
       props.put(SslConfigs.SSL_TRUSTSTORE_LOCATION_CONFIG, tls.caFile().get().toString());
     }
     if (tls.insecureSkipVerify()) {
+      InsecureTrust.register();
+      props.put(SslConfigs.SSL_TRUSTMANAGER_ALGORITHM_CONFIG, InsecureTrust.ALGORITHM);
       props.put(SslConfigs.SSL_ENDPOINT_IDENTIFICATION_ALGORITHM_CONFIG, "");
     }
   }

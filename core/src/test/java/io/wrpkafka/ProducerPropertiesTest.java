@@ -107,7 +107,33 @@ class ProducerPropertiesTest {
         .containsEntry("security.protocol", "SSL")
         .containsEntry("ssl.truststore.type", "PEM")
         .containsEntry("ssl.truststore.location", "/etc/kafka/ca.pem")
-        .containsEntry("ssl.endpoint.identification.algorithm", "");
+        .containsEntry("ssl.endpoint.identification.algorithm", "")
+        .containsEntry("ssl.trustmanager.algorithm", InsecureTrust.ALGORITHM);
+  }
+
+  @Test
+  void insecureSkipVerifyTrustsAnyChainThroughJca() throws Exception {
+    TlsConfig tls = TlsConfig.builder().insecureSkipVerify(true).build();
+    Properties props = ProducerProperties.of(config().tls(tls).build(), DYNAMIC);
+
+    javax.net.ssl.TrustManagerFactory factory =
+        javax.net.ssl.TrustManagerFactory.getInstance(props.getProperty("ssl.trustmanager.algorithm"));
+    factory.init((java.security.KeyStore) null);
+
+    javax.net.ssl.X509TrustManager manager =
+        (javax.net.ssl.X509TrustManager) factory.getTrustManagers()[0];
+    manager.checkServerTrusted(new java.security.cert.X509Certificate[0], "RSA");
+    assertThat(manager.getAcceptedIssuers()).isEmpty();
+  }
+
+  @Test
+  void verifiedTlsKeepsTheDefaultTrustManager() {
+    Properties props =
+        ProducerProperties.of(config().tls(TlsConfig.builder().build()).build(), DYNAMIC);
+
+    assertThat(props).containsEntry("security.protocol", "SSL")
+        .doesNotContainKey("ssl.trustmanager.algorithm")
+        .doesNotContainKey("ssl.endpoint.identification.algorithm");
   }
 
   @Test
