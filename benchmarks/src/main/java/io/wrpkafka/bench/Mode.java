@@ -1,0 +1,38 @@
+package io.wrpkafka.bench;
+
+/** The measured modes of the end-to-end benchmark, in their default order within a round. */
+enum Mode {
+  /** A raw {@code KafkaProducer<byte[], byte[]>} sending pre-encoded records from one thread. */
+  RAW("raw KafkaProducer", "raw"),
+  /** {@code Publisher.produce} at QoS 50 from one thread: route, encode, headers, queue. */
+  QOS_50("Publisher QoS 50", "QoS 50"),
+  /** {@code Publisher.produce} at QoS 10 (fire and forget) from one thread. */
+  QOS_10("Publisher QoS 10", "QoS 10"),
+  /** A raw producer's {@code send(record).get()} from many threads: the baseline of QoS 80. */
+  RAW_SYNC("raw send().get(), concurrent", "raw sync"),
+  /** {@code Publisher.produce} at QoS 80 (waits for the ack) from many threads. */
+  QOS_80("Publisher QoS 80, concurrent", "QoS 80");
+
+  final String title;
+  final String shortName;
+
+  Mode(String title, String shortName) {
+    this.title = title;
+    this.shortName = shortName;
+  }
+
+  /** Whether the mode runs many callers at once (the options' {@code callers}). */
+  boolean concurrent() {
+    return this == RAW_SYNC || this == QOS_80;
+  }
+
+  /** The raw-producer mode this mode is compared with. */
+  Mode baseline() {
+    return concurrent() ? RAW_SYNC : RAW;
+  }
+
+  /** Whether the mode uses the raw producer rather than the publisher. */
+  boolean raw() {
+    return this == RAW || this == RAW_SYNC;
+  }
+}
