@@ -61,7 +61,8 @@ final class ProducerProperties {
     props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Long.toString(requestTimeoutMs));
     props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Long.toString(deliveryTimeoutMs));
     props.put(
-        ProducerConfig.MAX_BLOCK_MS_CONFIG, Long.toString(config.recordDeliveryTimeout().toMillis()));
+        ProducerConfig.MAX_BLOCK_MS_CONFIG,
+        Long.toString(config.recordDeliveryTimeout().toMillis()));
 
     int retries = config.maxRetries();
     boolean idempotent = dynamic.acks() == Acks.ALL && retries > 0;

@@ -174,7 +174,8 @@ public final class Publisher implements AutoCloseable {
       State current = state.get();
       if (current != State.NEW) {
         throw new IllegalStateException(
-            "publisher " + config.clientId() + " cannot start: it is " + current.name().toLowerCase());
+            "publisher " + config.clientId() + " cannot start: it is "
+                + current.name().toLowerCase(java.util.Locale.ROOT));
       }
       ProducerHandle first = newProducerHandle(snapshot.config());
       if (!config.allowAutoTopicCreation()) {
@@ -294,10 +295,10 @@ public final class Publisher implements AutoCloseable {
 
   /**
    * Routes {@code message}, encodes it and hands it to Kafka according to its QoS. QoS 0–24 never
-   * blocks; 25–74 blocks only while the buffer is full; 75–99 blocks until the broker acknowledges
-   * or {@code recordDeliveryTimeout} passes. A message routed to several topics ({@code routing:
-   * all}) yields one record per topic and the worst of their outcomes. Never throws for a
-   * publishing failure: those are in the result. Safe to call from any thread.
+   * blocks; 25–74 blocks only while the buffer is full; 75–99 blocks until the broker
+   * acknowledges or {@code recordDeliveryTimeout} passes. A message routed to several topics
+   * ({@code routing: all}) yields one record per topic and the worst of their outcomes. Never
+   * throws for a publishing failure: those are in the result. Safe to call from any thread.
    *
    * @throws NullPointerException if {@code message} is null
    */
@@ -403,12 +404,18 @@ public final class Publisher implements AutoCloseable {
       emit(null, qos, start, e);
       return new Submission(new ProduceResult(Outcome.FAILED, e), null);
     }
+    if (destinations.isEmpty()) {
+      PublishException e = new PublishException(ErrorType.NO_TOPIC_MATCH, "no route gave a topic");
+      emit(null, qos, start, e);
+      return new Submission(new ProduceResult(Outcome.FAILED, e), null);
+    }
     byte[] value;
     try {
       value = Format.MSGPACK.encode(message);
     } catch (RuntimeException e) {
       PublishException error =
-          new PublishException(ErrorType.ENCODING_ERROR, "message could not be encoded: " + e.getMessage(), e);
+          new PublishException(
+              ErrorType.ENCODING_ERROR, "message could not be encoded: " + e.getMessage(), e);
       for (Destination destination : destinations) {
         emit(destination, qos, start, error);
       }
@@ -456,7 +463,8 @@ public final class Publisher implements AutoCloseable {
       PublishException error =
           new PublishException(
               ErrorType.VALIDATION_ERROR,
-              "no partition key for topic " + destination.topic() + " and denyNilPartitionKey is set");
+              "no partition key for topic " + destination.topic()
+                  + " and denyNilPartitionKey is set");
       emit(destination, qos, start, error);
       return new ProduceResult(Outcome.FAILED, error);
     }
@@ -520,12 +528,14 @@ public final class Publisher implements AutoCloseable {
    */
   private PublishException bufferFull(Destination destination, Duration waited) {
     BufferState full = buffer.state();
-    StringBuilder message = new StringBuilder(96).append("buffer full for topic ").append(destination.topic());
+    StringBuilder message =
+        new StringBuilder(96).append("buffer full for topic ").append(destination.topic());
     if (!waited.isZero()) {
       message.append(" after waiting ").append(waited);
     }
     message.append(": ").append(full.records()).append('/').append(full.maxRecords())
-        .append(" records, ").append(full.bytes()).append('/').append(full.maxBytes()).append(" bytes");
+        .append(" records, ").append(full.bytes()).append('/').append(full.maxBytes())
+        .append(" bytes");
     return new PublishException(ErrorType.BUFFER_FULL, message.toString());
   }
 
