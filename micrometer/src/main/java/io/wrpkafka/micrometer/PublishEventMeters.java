@@ -22,14 +22,18 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * in three nested ConcurrentHashMaps (topic -> shard strategy -> event type) and looked up with
  * plain get() calls on the event's own strings, so a known combination costs three hash lookups
  * and no allocation: no composite key object, no capturing lambda, no Tags built. Error counters
- * hang off the same cache entry in an array indexed by ErrorType.ordinal(). The six timers are
- * fixed (qos band x result) and created up front. Nothing here has been benchmarked; the aim is
- * only to stay out of the way of the event thread.
+ * hang off the same cache entry in an array indexed by ErrorType.ordinal(); two threads creating
+ * the same one get the same Counter from the registry, so the last write wins harmlessly. The six
+ * timers are fixed (qos band x result) and created up front. There is no JMH benchmark of this
+ * class; a one-off check (ThreadMXBean allocated bytes over 5 million events of 8 tag
+ * combinations, with a SimpleMeterRegistry and a PrometheusMeterRegistry) read 0 bytes per event
+ * after warm-up.
  *
  * Cardinality. topic and shard_strategy come from the configured routes, error_type from an enum,
- * so they are bounded by configuration. event_type comes from the messages, and an unroutable
- * message carries whatever a client sent: after maxEventTypes distinct values, new ones are
- * counted under OTHER_EVENT_TYPE, so totals stay right while the series count stays bounded.
+ * so they are bounded by configuration. event_type comes from the messages (an unroutable one is
+ * reported with "", but a catch-all "*" route passes on whatever a client sent): after
+ * maxEventTypes distinct values, new ones are counted under OTHER_EVENT_TYPE, so totals stay
+ * right while the series count stays bounded.
  *
  * Closing. Meters are created under a lock and recorded in `created`; close() takes the same lock,
  * so an event that races with close() either registers its meter before the sweep (and it is
@@ -56,7 +60,9 @@ final class PublishEventMeters implements PublishListener {
   private final MeterRegistry registry;
   private final Tags commonTags;
   private final int maxEventTypes;
-  private final ConcurrentHashMap<String, ConcurrentHashMap<String, ConcurrentHashMap<String, RouteMeters>>>
+  /** topic -> shard strategy -> event type -> counters. */
+  private final ConcurrentHashMap<
+          String, ConcurrentHashMap<String, ConcurrentHashMap<String, RouteMeters>>>
       byTopic = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, Boolean> eventTypes = new ConcurrentHashMap<>();
   /** Index band * 2 + (success ? 0 : 1). */
@@ -135,12 +141,19 @@ final class PublishEventMeters implements PublishListener {
     }
     RouteMeters meters = byEventType.get(eventType);
     if (meters == null) {
-      meters = byEventType.computeIfAbsent(
-          admitEventType(eventType),
-          admitted -> new RouteMeters(Tags.of(
-              Tag.of("event_type", admitted),
-              Tag.of("topic", topic),
-              Tag.of("shard_strategy", shardStrategy))));
+      String admitted = admitEventType(eventType);
+      meters = byEventType.get(admitted);
+      if (meters == null) {
+        meters =
+            byEventType.computeIfAbsent(
+                admitted,
+                type ->
+                    new RouteMeters(
+                        Tags.of(
+                            Tag.of("event_type", type),
+                            Tag.of("topic", topic),
+                            Tag.of("shard_strategy", shardStrategy))));
+      }
     }
     return meters;
   }
@@ -196,7 +209,8 @@ final class PublishEventMeters implements PublishListener {
   private final class RouteMeters {
     final Tags tags;
     final Counter published;
-    final AtomicReferenceArray<Counter> errored = new AtomicReferenceArray<>(ERROR_TYPES.length);
+    final AtomicReferenceArray<Counter> erroredByType =
+        new AtomicReferenceArray<>(ERROR_TYPES.length);
 
     RouteMeters(Tags tags) {
       this.tags = tags;
@@ -205,11 +219,11 @@ final class PublishEventMeters implements PublishListener {
     }
 
     Counter errored(ErrorType type) {
-      Counter counter = errored.get(type.ordinal());
+      Counter counter = erroredByType.get(type.ordinal());
       if (counter == null) {
         counter = counter(ERRORED, "Records that failed or were dropped, and shard fallbacks",
             tags.and("error_type", type.label()));
-        errored.set(type.ordinal(), counter);
+        erroredByType.set(type.ordinal(), counter);
       }
       return counter;
     }
