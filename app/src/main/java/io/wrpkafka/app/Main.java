@@ -12,7 +12,15 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = "Publishes WRP device events to Apache Kafka.",
-    subcommands = {DemoCommand.class, BrokerCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      DemoCommand.class,
+      ServeCommand.class,
+      RouteCommand.class,
+      TailCommand.class,
+      ValidateCommand.class,
+      BrokerCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class Main {
 
   private Main() {}

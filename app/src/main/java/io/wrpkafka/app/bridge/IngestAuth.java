@@ -3,29 +3,32 @@ package io.wrpkafka.app.bridge;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
+import java.util.Map;
 
 /*
- * Credentials are compared as SHA-256 digests with MessageDigest.isEqual: the digests have a
- * fixed length, so neither the time taken nor an early exit tells a caller how much of a guess
- * was right, or how long the secret is. Only digests are kept, so a heap dump shows no secret.
+ * Credentials are compared as SHA-256 digests with MessageDigest.isEqual, against every
+ * configured credential without stopping at the first match: the digests have a fixed length,
+ * so neither the time taken nor an early exit tells a caller how much of a guess was right, or
+ * how long the secret is. Only digests are kept, so a heap dump shows no secret.
  */
 /**
- * Who may call the ingest endpoints: anyone, or callers presenting a Basic user and password
- * and/or a bearer token (Talaria sends {@code Authorization: Basic …}). Immutable and
- * thread-safe; {@link #toString()} shows which schemes are on, never a secret.
+ * Who may call the ingest endpoints: anyone, or callers presenting one of the configured Basic
+ * users and passwords or bearer tokens (Talaria sends {@code Authorization: Basic …}). Immutable
+ * and thread-safe; {@link #toString()} shows which schemes are on, never a secret.
  */
 public final class IngestAuth {
-  private static final IngestAuth NONE = new IngestAuth(null, null);
+  private static final IngestAuth NONE = new IngestAuth(List.of(), List.of());
 
-  private final byte[] basicDigest;
-  private final byte[] bearerDigest;
+  private final List<byte[]> basicDigests;
+  private final List<byte[]> bearerDigests;
 
-  private IngestAuth(byte[] basicDigest, byte[] bearerDigest) {
-    this.basicDigest = basicDigest;
-    this.bearerDigest = bearerDigest;
+  private IngestAuth(List<byte[]> basicDigests, List<byte[]> bearerDigests) {
+    this.basicDigests = basicDigests;
+    this.bearerDigests = bearerDigests;
   }
 
   /** No authentication: every request is allowed. */
@@ -34,25 +37,32 @@ public final class IngestAuth {
   }
 
   /**
-   * Accepts {@code Authorization: Basic base64(username:password)}, and, when {@code bearerToken}
-   * is non-null, {@code Authorization: Bearer <token>} too. Null {@code username}: Basic is off.
+   * Accepts {@code Authorization: Basic base64(username:password)} for any entry of {@code
+   * basic} (username → password), and {@code Authorization: Bearer <token>} for any of {@code
+   * bearerTokens}. Both empty: no authentication.
    */
-  public static IngestAuth of(String username, String password, String bearerToken) {
-    byte[] basic = null;
-    if (username != null) {
-      Objects.requireNonNull(password, "password");
-      basic = digest((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+  public static IngestAuth of(Map<String, String> basic, List<String> bearerTokens) {
+    List<byte[]> basicDigests = new ArrayList<>();
+    basic.forEach(
+        (user, password) ->
+            basicDigests.add(digest((user + ":" + password).getBytes(StandardCharsets.UTF_8))));
+    List<byte[]> bearerDigests = new ArrayList<>();
+    for (String token : bearerTokens) {
+      bearerDigests.add(digest(token.getBytes(StandardCharsets.UTF_8)));
     }
-    byte[] bearer =
-        bearerToken == null || bearerToken.isEmpty()
-            ? null
-            : digest(bearerToken.getBytes(StandardCharsets.UTF_8));
-    return basic == null && bearer == null ? NONE : new IngestAuth(basic, bearer);
+    return basicDigests.isEmpty() && bearerDigests.isEmpty()
+        ? NONE
+        : new IngestAuth(List.copyOf(basicDigests), List.copyOf(bearerDigests));
+  }
+
+  /** Accepts one Basic user and password. */
+  public static IngestAuth basic(String username, String password) {
+    return of(Map.of(username, password), List.of());
   }
 
   /** Whether requests need credentials at all. */
   public boolean isRequired() {
-    return basicDigest != null || bearerDigest != null;
+    return !basicDigests.isEmpty() || !bearerDigests.isEmpty();
   }
 
   /**
@@ -73,25 +83,32 @@ public final class IngestAuth {
     }
     String scheme = value.substring(0, space).toLowerCase(Locale.ROOT);
     String credentials = value.substring(space + 1).strip();
-    if (scheme.equals("basic") && basicDigest != null) {
+    if (scheme.equals("basic")) {
       byte[] decoded;
       try {
         decoded = Base64.getDecoder().decode(credentials);
       } catch (IllegalArgumentException e) {
         return false;
       }
-      return MessageDigest.isEqual(digest(decoded), basicDigest);
+      return matchesAny(digest(decoded), basicDigests);
     }
-    if (scheme.equals("bearer") && bearerDigest != null) {
-      return MessageDigest.isEqual(
-          digest(credentials.getBytes(StandardCharsets.UTF_8)), bearerDigest);
+    if (scheme.equals("bearer")) {
+      return matchesAny(digest(credentials.getBytes(StandardCharsets.UTF_8)), bearerDigests);
     }
     return false;
   }
 
+  private static boolean matchesAny(byte[] presented, List<byte[]> accepted) {
+    boolean match = false;
+    for (byte[] digest : accepted) {
+      match |= MessageDigest.isEqual(presented, digest);
+    }
+    return match;
+  }
+
   /** The {@code WWW-Authenticate} challenge for a 401 answer. */
   public String challenge() {
-    return basicDigest != null ? "Basic realm=\"wrpkafka\"" : "Bearer realm=\"wrpkafka\"";
+    return !basicDigests.isEmpty() ? "Basic realm=\"wrpkafka\"" : "Bearer realm=\"wrpkafka\"";
   }
 
   static boolean tokenMatches(String presented, String expected) {
@@ -113,7 +130,6 @@ public final class IngestAuth {
     if (!isRequired()) {
       return "none";
     }
-    return (basicDigest != null ? "basic" : "") + (basicDigest != null && bearerDigest != null ? "+" : "")
-        + (bearerDigest != null ? "bearer" : "");
+    return basicDigests.size() + " basic credential(s), " + bearerDigests.size() + " bearer token(s)";
   }
 }

@@ -79,7 +79,7 @@ class BridgeTest {
         Bridge.builder()
             .settings(
                 BridgeSettings.local(0)
-                    .withIngestAuth(IngestAuth.of(USER, PASSWORD, null))
+                    .withIngestAuth(IngestAuth.basic(USER, PASSWORD))
                     .withAdminToken(ADMIN_TOKEN)
                     .withMaxBodyBytes(64 * 1024))
             .publisher(publisher, config.recordDeliveryTimeout(), config.cleanupTimeout())
@@ -339,6 +339,6 @@ class BridgeTest {
   @Test
   void settingsNeverShowTheAdminToken() {
     assertThat(BridgeSettings.local(0).withAdminToken(ADMIN_TOKEN).toString()).doesNotContain(ADMIN_TOKEN);
-    assertThat(Optional.of(IngestAuth.of(USER, PASSWORD, "tok")).toString()).doesNotContain(PASSWORD);
+    assertThat(IngestAuth.of(Map.of(USER, PASSWORD), List.of("tok")).toString()).doesNotContain(PASSWORD);
   }
 }

@@ -1,0 +1,198 @@
+package io.wrpkafka.app;
+
+import io.micrometer.core.instrument.Tag;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.wrpkafka.ConfigException;
+import io.wrpkafka.DynamicConfig;
+import io.wrpkafka.Publisher;
+import io.wrpkafka.PublisherConfig;
+import io.wrpkafka.TopicRoute;
+import io.wrpkafka.app.bridge.Bridge;
+import io.wrpkafka.app.bridge.BridgeSettings;
+import io.wrpkafka.app.bridge.BrokerProbe;
+import io.wrpkafka.app.bridge.ClientConnection;
+import io.wrpkafka.app.bridge.IngestAuth;
+import io.wrpkafka.app.bridge.YamlDynamicConfigCodec;
+import io.wrpkafka.config.BasicCredential;
+import io.wrpkafka.config.ConfigProblem;
+import io.wrpkafka.config.ServerConfig;
+import io.wrpkafka.config.WrpKafkaConfig;
+import io.wrpkafka.embedded.EmbeddedKafka;
+import io.wrpkafka.micrometer.PublisherMetrics;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/*
+ * SIGTERM. The JVM's default answer to SIGTERM is to run shutdown hooks and exit with status
+ * 143, and shutdown hooks run concurrently (an embedded broker's hook could kill Kafka while the
+ * bridge still flushes to it). A handler for TERM and INT (sun.misc.Signal, in the jdk.unsupported
+ * module, the supported way to handle a signal) instead wakes the main thread, which drains the
+ * bridge, flushes the publisher and returns 0 through picocli like any command. If the handler
+ * cannot be installed (a JVM started with -Xrs), a shutdown hook drains instead.
+ */
+/** Runs the HTTP bridge until SIGTERM or Ctrl-C, then drains and exits 0. */
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Runs the HTTP bridge: accepts WRP messages the way Talaria sends them to Caduceus",
+      "(POST /api/v4/notify) and publishes them to Kafka. See app/README.md for the HTTP API.",
+      "On SIGTERM or Ctrl-C it stops accepting requests, answers those in flight, flushes the",
+      "publisher within kafka.cleanupTimeout and exits 0."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:stopped by SIGTERM or Ctrl-C after draining",
+      "1:the configuration is invalid or the server could not start",
+      "2:bad command line"
+    })
+final class ServeCommand implements Callable<Integer> {
+
+  @Option(names = {"-c", "--config"}, required = true, paramLabel = "FILE",
+      description = "The configuration file (YAML; see config/README.md and examples/).")
+  Path config;
+
+  @Option(names = "--embedded-kafka",
+      description = "Start a local Kafka broker, create the configured topics on it and publish there"
+          + " (for trying things out; its data is deleted on exit).")
+  boolean embeddedKafka;
+
+  @Option(names = "--port", paramLabel = "PORT",
+      description = "Listen on this port instead of server.port (0: any free port).")
+  Integer port;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    if (!Files.isRegularFile(config)) {
+      System.err.println("error: configuration file " + config + " does not exist or is not a file");
+      return 1;
+    }
+    List<ConfigProblem> problems = WrpKafkaConfig.validate(config, System.getenv());
+    if (!problems.isEmpty()) {
+      System.err.println("error: " + config + " has " + problems.size() + " problem(s):");
+      problems.forEach(problem -> System.err.println("  " + problem));
+      System.err.println("Fix them (wrpkafka validate --config " + config + " checks again).");
+      return 1;
+    }
+    WrpKafkaConfig loaded = WrpKafkaConfig.load(config, System.getenv());
+    loaded.warnings().forEach(warning -> System.err.println("warning: " + warning));
+
+    CountDownLatch stop = new CountDownLatch(1);
+    Bridge bridge;
+    try {
+      bridge = start(loaded);
+    } catch (ConfigException | IllegalStateException e) {
+      System.err.println("error: " + e.getMessage());
+      return 1;
+    }
+    if (!SignalHandlers.install(stop::countDown)) {
+      Runtime.getRuntime().addShutdownHook(new Thread(bridge::close, "wrpkafka-drain"));
+    }
+    System.out.println("wrpkafka bridge listening on port " + bridge.port()
+        + " (POST /api/v4/notify); stop with Ctrl-C or SIGTERM");
+    System.out.flush();
+    stop.await();
+    System.out.println("draining...");
+    bridge.close();
+    System.out.println("stopped");
+    return 0;
+  }
+
+  private Bridge start(WrpKafkaConfig loaded) {
+    ServerConfig server = loaded.server();
+    Map<String, String> basic = new LinkedHashMap<>();
+    for (BasicCredential credential : server.basic()) {
+      basic.put(credential.username(), credential.password());
+    }
+    BridgeSettings settings =
+        new BridgeSettings(
+            server.address(),
+            port != null ? port : server.port(),
+            server.maxBodyBytes(),
+            IngestAuth.of(basic, server.bearerTokens()),
+            server.adminToken(),
+            server.drainTimeout());
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    Bridge.Builder builder =
+        Bridge.builder()
+            .settings(settings)
+            .meterRegistry(registry)
+            .configCodec(new YamlDynamicConfigCodec());
+    if (server.watchConfig()) {
+      builder.watch(config, YamlDynamicConfigCodec::loadFile);
+    }
+    if (!loaded.kafkaEnabled()) {
+      if (embeddedKafka) {
+        System.err.println("warning: --embedded-kafka ignored: kafka.enabled is false in " + config);
+      }
+      return builder.kafkaDisabled(loaded.dynamicConfig()).start();
+    }
+    PublisherConfig publisherConfig = loaded.publisher().orElseThrow();
+    List<AutoCloseable> resources = new ArrayList<>();
+    if (embeddedKafka) {
+      System.out.println("starting an embedded Kafka broker...");
+      EmbeddedKafka kafka = EmbeddedKafka.start();
+      resources.add(kafka);
+      for (String topic : topicsOf(loaded.dynamicConfig())) {
+        kafka.createTopic(topic, 3);
+      }
+      publisherConfig = publisherConfig.toBuilder().brokers(kafka.bootstrapServers()).build();
+      System.out.println("embedded Kafka at " + kafka.bootstrapServers() + " with topics "
+          + topicsOf(loaded.dynamicConfig()));
+    }
+    Publisher publisher = Publisher.builder().config(publisherConfig).build();
+    publisher.start();
+    PublisherMetrics metrics =
+        PublisherMetrics.builder(publisher)
+            .tags(List.of(Tag.of("client_id", publisherConfig.clientId())))
+            .build();
+    metrics.bindTo(registry);
+    BrokerProbe probe = new BrokerProbe(ClientConnection.properties(publisherConfig));
+    resources.add(0, metrics);
+    resources.add(1, probe);
+    try {
+      return builder
+          .publisher(publisher, publisherConfig.recordDeliveryTimeout(), publisherConfig.cleanupTimeout())
+          .readiness(probe)
+          .onClose(() -> closeAll(resources))
+          .start();
+    } catch (RuntimeException e) {
+      publisher.stop(publisherConfig.cleanupTimeout());
+      closeAll(resources);
+      throw e;
+    }
+  }
+
+  /** Every topic a route names, in order. */
+  static Set<String> topicsOf(DynamicConfig dynamic) {
+    Set<String> topics = new LinkedHashSet<>();
+    for (TopicRoute route : dynamic.topicMap()) {
+      if (route.topic() != null && !route.topic().isEmpty()) {
+        topics.add(route.topic());
+      }
+      topics.addAll(route.topics());
+    }
+    return topics;
+  }
+
+  private static void closeAll(List<AutoCloseable> resources) {
+    for (AutoCloseable resource : resources) {
+      try {
+        resource.close();
+      } catch (Exception e) {
+        System.err.println("warning: closing " + resource.getClass().getSimpleName() + " failed: " + e);
+      }
+    }
+  }
+}

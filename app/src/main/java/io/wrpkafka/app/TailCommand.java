@@ -1,0 +1,205 @@
+package io.wrpkafka.app;
+
+import io.vertx.core.json.JsonObject;
+import io.wrpkafka.wrp.Format;
+import io.wrpkafka.wrp.WrpFormatException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Prints the WRP records of a topic as JSON lines, like kcat for WRP. */
+@Command(
+    name = "tail",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Reads WRP records from a Kafka topic and prints one JSON object per line: topic,",
+      "partition, offset, timestamp, key, headers and the decoded message. A JSON or text",
+      "payload is shown as such, any other payload as payload_base64. A record that is not",
+      "valid WRP is printed as an error line with its offset; tail carries on.",
+      "Without --group it reads every partition without committing offsets."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:--max records printed, or stopped with Ctrl-C",
+      "1:the topic does not exist or Kafka could not be reached",
+      "2:bad command line"
+    })
+final class TailCommand implements Callable<Integer> {
+
+  @Option(names = {"-b", "--brokers"}, required = true, split = ",", paramLabel = "HOST:PORT",
+      description = "Kafka bootstrap servers, comma-separated.")
+  List<String> brokers;
+
+  @Option(names = {"-t", "--topic"}, required = true, description = "The topic to read.")
+  String topic;
+
+  @Option(names = "--from-beginning",
+      description = "Start at the oldest record (default: only records arriving from now on).")
+  boolean fromBeginning;
+
+  @Option(names = {"-n", "--max"}, paramLabel = "N", description = "Stop after N records.")
+  Long max;
+
+  @Option(names = {"-g", "--group"}, paramLabel = "ID",
+      description = "Join consumer group ID and commit offsets (default: no group, no commits).")
+  String group;
+
+  @Option(names = "--timeout", paramLabel = "DURATION",
+      description = "Give up on finding the topic after this long, ISO-8601 or like 10s (default: ${DEFAULT-VALUE}).",
+      defaultValue = "PT15S", converter = DurationConverter.class)
+  Duration timeout;
+
+  PrintStream out = System.out;
+  PrintStream err = System.err;
+
+  @Override
+  public Integer call() {
+    Properties props = new Properties();
+    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, String.join(",", brokers));
+    props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+    props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+    props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, fromBeginning ? "earliest" : "latest");
+    props.put(ConsumerConfig.CLIENT_ID_CONFIG, "wrpkafka-tail");
+    if (group != null) {
+      props.put(ConsumerConfig.GROUP_ID_CONFIG, group);
+    } else {
+      props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+    }
+    AtomicBoolean stopped = new AtomicBoolean();
+    try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props)) {
+      SignalHandlers.install(() -> {
+        stopped.set(true);
+        consumer.wakeup();
+      });
+      List<PartitionInfo> partitions;
+      try {
+        partitions = consumer.partitionsFor(topic, timeout);
+      } catch (org.apache.kafka.common.errors.TimeoutException e) {
+        err.println("error: could not reach Kafka at " + String.join(",", brokers) + " within " + timeout);
+        return 1;
+      }
+      if (partitions == null || partitions.isEmpty()) {
+        err.println("error: topic " + topic + " does not exist at " + String.join(",", brokers));
+        return 1;
+      }
+      if (group != null) {
+        consumer.subscribe(List.of(topic));
+      } else {
+        List<TopicPartition> assigned = new ArrayList<>();
+        for (PartitionInfo partition : partitions) {
+          assigned.add(new TopicPartition(topic, partition.partition()));
+        }
+        consumer.assign(assigned);
+        if (fromBeginning) {
+          consumer.seekToBeginning(assigned);
+        } else {
+          consumer.seekToEnd(assigned);
+        }
+      }
+      long printed = 0;
+      while (!stopped.get() && (max == null || printed < max)) {
+        for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+          out.println(line(record).encode());
+          printed++;
+          if (max != null && printed >= max) {
+            break;
+          }
+        }
+        out.flush();
+      }
+      if (group != null) {
+        consumer.commitSync();
+      }
+    } catch (WakeupException e) {
+      // Ctrl-C
+    } catch (KafkaException e) {
+      err.println("error: reading " + topic + " failed: " + e.getMessage());
+      return 1;
+    }
+    return 0;
+  }
+
+  /** One record as a JSON line; an undecodable value becomes an error line, never an exception. */
+  static JsonObject line(ConsumerRecord<byte[], byte[]> record) {
+    JsonObject line =
+        new JsonObject()
+            .put("topic", record.topic())
+            .put("partition", record.partition())
+            .put("offset", record.offset())
+            .put("timestamp", Instant.ofEpochMilli(record.timestamp()).toString())
+            .put("key", record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8));
+    JsonObject headers = new JsonObject();
+    for (Header header : record.headers()) {
+      String value = header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+      Object existing = headers.getValue(header.key());
+      if (existing == null) {
+        headers.put(header.key(), value);
+      } else if (existing instanceof io.vertx.core.json.JsonArray array) {
+        array.add(value);
+      } else {
+        headers.put(header.key(), new io.vertx.core.json.JsonArray().add(existing).add(value));
+      }
+    }
+    line.put("headers", headers);
+    byte[] value = record.value();
+    if (value == null) {
+      return line.put("error", "record at offset " + record.offset() + " has no value (a tombstone)");
+    }
+    try {
+      line.put("message", MessageText.toJson(Format.MSGPACK.decode(value)));
+    } catch (WrpFormatException e) {
+      line.put("error", "record at offset " + record.offset() + " is not a WRP msgpack message: " + e.getMessage());
+      line.put("value_base64", Base64.getEncoder().encodeToString(
+          value.length > 256 ? java.util.Arrays.copyOf(value, 256) : value));
+    }
+    return line;
+  }
+
+  /** Reads {@code 10s}, {@code 1m30s}, {@code 500ms} or ISO-8601 {@code PT10S}. */
+  static final class DurationConverter implements picocli.CommandLine.ITypeConverter<Duration> {
+    @Override
+    public Duration convert(String value) {
+      String text = value.strip();
+      if (text.regionMatches(true, 0, "PT", 0, 2)) {
+        return Duration.parse(text);
+      }
+      java.util.regex.Matcher matcher =
+          java.util.regex.Pattern.compile("(\\d+)(ms|s|m|h)").matcher(text);
+      Duration total = Duration.ZERO;
+      int end = 0;
+      while (matcher.find() && matcher.start() == end) {
+        long amount = Long.parseLong(matcher.group(1));
+        total = total.plus(switch (matcher.group(2)) {
+          case "ms" -> Duration.ofMillis(amount);
+          case "s" -> Duration.ofSeconds(amount);
+          case "m" -> Duration.ofMinutes(amount);
+          default -> Duration.ofHours(amount);
+        });
+        end = matcher.end();
+      }
+      if (end == 0 || end != text.length()) {
+        throw new picocli.CommandLine.TypeConversionException(
+            "'" + value + "' is not a duration (examples: 10s, 1m30s, 500ms, PT10S)");
+      }
+      return total;
+    }
+  }
+}
