@@ -8,6 +8,8 @@ import java.util.Optional;
 import java.util.Set;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.api.lowlevel.Parse;
+import org.snakeyaml.engine.v2.events.Event;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
@@ -28,11 +30,14 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
  */
 final class YamlTree {
   private static final int MAX_DEPTH = 64;
+  // Aliases share nodes; expanding them must not turn a small file into millions of values.
+  private static final int MAX_VALUES = 100_000;
   private static final Set<String> NULLS = Set.of("", "~", "null", "Null", "NULL");
 
   private final String source;
   private final EnvironmentSubstitution substitution;
   private final Problems problems;
+  private int values;
 
   private YamlTree(String source, Map<String, String> environment, Problems problems) {
     this.source = source;
@@ -49,6 +54,9 @@ final class YamlTree {
     LoadSettings settings = LoadSettings.builder().setLabel(source).build();
     Optional<Node> root;
     try {
+      if (!shallow(text, source, settings, problems)) {
+        return Optional.empty();
+      }
       root = new Compose(settings).composeString(text);
     } catch (MarkedYamlEngineException e) {
       Origin at = e.getProblemMark().or(e::getContextMark)
@@ -70,6 +78,12 @@ final class YamlTree {
         .orElse(new Origin(source, 0, 0));
     if (depth > MAX_DEPTH) {
       problems.add(origin, path, "nested more than " + MAX_DEPTH + " levels deep");
+      return new YamlNode.Invalid(origin);
+    }
+    if (++values > MAX_VALUES) {
+      if (values == MAX_VALUES + 1) {
+        problems.add(origin, path, "more than " + MAX_VALUES + " values (aliases included)");
+      }
       return new YamlNode.Invalid(origin);
     }
     if (node instanceof ScalarNode scalar) {
@@ -125,6 +139,29 @@ final class YamlTree {
     }
     boolean empty = result.substituted() && result.text().isEmpty();
     return new YamlNode.Scalar(result.text(), empty, origin);
+  }
+
+  /*
+   * snakeyaml's composer recurses once per nesting level, so a deeply nested document would
+   * overflow the stack; its parser does not. Check the depth on the event stream first.
+   */
+  private static boolean shallow(String text, String source, LoadSettings settings,
+      Problems problems) {
+    int depth = 0;
+    for (Event event : new Parse(settings).parseString(text)) {
+      Event.ID id = event.getEventId();
+      if (id == Event.ID.MappingStart || id == Event.ID.SequenceStart) {
+        if (++depth > MAX_DEPTH) {
+          Origin at = event.getStartMark().map(m -> origin(source, m))
+              .orElse(new Origin(source, 0, 0));
+          problems.add(at, "", "nested more than " + MAX_DEPTH + " levels deep");
+          return false;
+        }
+      } else if (id == Event.ID.MappingEnd || id == Event.ID.SequenceEnd) {
+        depth--;
+      }
+    }
+    return true;
   }
 
   private static Origin origin(String source, Mark mark) {
