@@ -84,6 +84,7 @@ class BridgeTest {
                     .withMaxBodyBytes(64 * 1024))
             .publisher(publisher, config.recordDeliveryTimeout(), config.cleanupTimeout())
             .meterRegistry(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT))
+            .configCodec(new YamlDynamicConfigCodec())
             .start();
     http = new Http(bridge.port());
   }
@@ -319,6 +320,58 @@ class BridgeTest {
         .filter(line -> line.contains("route=\"" + route + "\"") && line.contains("code=\"" + code + "\""))
         .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
         .sum();
+  }
+
+  @Test
+  void putOfANewConfigReroutesTheNextMessageAndGetShowsIt() {
+    String yaml = String.join("\n",
+        "topicMap:",
+        "  - pattern: reroute-me",
+        "    topic: rerouted",
+        "linger: 1ms",
+        "");
+    try {
+      HttpResponse<String> put = http.put("/api/v1/config", "application/yaml", yaml,
+          "Authorization", "Bearer " + ADMIN_TOKEN);
+      assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
+
+      HttpResponse<String> response = notify(event("reroute-me", "mac:0000000000e1", 80));
+
+      assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+      assertThat(KafkaRecords.read(kafka.bootstrapServers(), "rerouted", 1)).hasSize(1);
+      JsonObject shown = new JsonObject(http.get("/api/v1/config", "Authorization", AUTH).body());
+      assertThat(shown.getJsonArray("topicMap").getJsonObject(0).getString("pattern")).isEqualTo("reroute-me");
+      assertThat(notify(event("acked", "mac:0000000000e2", 10)).statusCode()).isEqualTo(422);
+    } finally {
+      publisher.updateConfig(initial);
+    }
+  }
+
+  @Test
+  void putOfAnInvalidConfigListsItsProblemsAndKeepsTheOldOne() {
+    String json = "{\"topicMap\": [{\"pattern\": \"x\", \"topic\": \"a\", \"shardBy\": \"hash\"}], \"lingr\": \"5ms\"}";
+
+    HttpResponse<String> put = http.put("/api/v1/config", "application/json", json,
+        "Authorization", "Bearer " + ADMIN_TOKEN);
+
+    assertThat(put.statusCode()).isEqualTo(400);
+    JsonArray problems = new JsonObject(put.body()).getJsonArray("problems");
+    assertThat(problems.encode()).contains("lingr");
+    assertThat(publisher.dynamicConfig()).isEqualTo(initial);
+  }
+
+  @Test
+  void putWithoutTheAdminTokenIsRefused() {
+    String yaml = "topicMap:\n  - pattern: \"*\"\n    topic: rerouted\n";
+
+    HttpResponse<String> none = http.put("/api/v1/config", "application/yaml", yaml, "Authorization", AUTH);
+    HttpResponse<String> wrong = http.put("/api/v1/config", "application/yaml", yaml,
+        "Authorization", "Bearer not-the-token");
+
+    assertThat(none.statusCode()).isEqualTo(401);
+    assertThat(wrong.statusCode()).isEqualTo(403);
+    assertThat(wrong.body()).doesNotContain("not-the-token").doesNotContain(ADMIN_TOKEN);
+    assertThat(publisher.dynamicConfig()).isEqualTo(initial);
   }
 
   @Test
