@@ -167,7 +167,9 @@ public final class Publisher implements AutoCloseable {
    * records produced before they are reachable wait in the buffer.
    *
    * @throws IllegalStateException if already started, or stopped
-   * @throws org.apache.kafka.common.KafkaException if the client rejects the configuration
+   * @throws org.apache.kafka.common.KafkaException if the client rejects the configuration; the
+   *     publisher then stays unstarted
+   * @throws java.io.UncheckedIOException if a TLS file cannot be read
    */
   public void start() {
     synchronized (lifecycleLock) {
@@ -179,11 +181,16 @@ public final class Publisher implements AutoCloseable {
       }
       ProducerHandle first = newProducerHandle(snapshot.config());
       if (!config.allowAutoTopicCreation()) {
-        topicCheck =
-            new TopicCheck(
-                ProducerProperties.of(config, snapshot.config()),
-                config.clientId(),
-                config.requestTimeout());
+        try {
+          topicCheck =
+              new TopicCheck(
+                  ProducerProperties.of(config, snapshot.config()),
+                  config.clientId(),
+                  config.requestTimeout());
+        } catch (RuntimeException e) {
+          first.producer().close(Duration.ZERO);
+          throw e;
+        }
       }
       synchronized (swapLock) {
         producer = first;
