@@ -47,9 +47,9 @@ import org.apache.kafka.common.Uuid;
 public final class EmbeddedKafka implements AutoCloseable {
 
   /*
-   * Why child JVMs: a killed broker must look like a crash to clients (sockets reset, nothing
-   * flushed, no controlled shutdown), which destroyForcibly gives for free and which cannot be
-   * faked inside one JVM; the broker's many threads, its logging and its memory also stay out of
+   * Why child JVMs: a killed broker must look like a process crash to clients and to the cluster
+   * (sockets reset, no controlled shutdown, threads gone mid-request), which destroyForcibly gives
+   * for free and which cannot be faked inside one JVM; the broker's many threads, its logging and its memory also stay out of
    * the test JVM. The cost is a JVM start per node (about 3 s on two cores).
    *
    * Ports are picked once, when the cluster is created, and reused by every restart: clients keep
@@ -243,8 +243,9 @@ public final class EmbeddedKafka implements AutoCloseable {
   }
 
   /**
-   * Kills node {@code node} abruptly, as a crash or power loss would: connections reset, nothing
-   * is flushed, and the cluster notices only when the broker's session times out (about 5 s).
+   * Kills node {@code node}'s JVM abruptly, as a process crash would: connections reset, there is
+   * no controlled shutdown, and the cluster notices only when the broker's session times out
+   * (about 5 s). What the broker had written to its files survives, as after a real crash.
    * Blocks until the JVM is gone. Does nothing if the node is not running.
    *
    * @throws IndexOutOfBoundsException if there is no such node
