@@ -78,6 +78,7 @@ final class TailCommand implements Callable<Integer> {
     props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
     props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, fromBeginning ? "earliest" : "latest");
     props.put(ConsumerConfig.CLIENT_ID_CONFIG, "wrpkafka-tail");
+    props.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
     if (group != null) {
       props.put(ConsumerConfig.GROUP_ID_CONFIG, group);
     } else {
