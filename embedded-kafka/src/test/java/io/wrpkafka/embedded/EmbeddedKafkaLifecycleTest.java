@@ -1,9 +1,13 @@
 package io.wrpkafka.embedded;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -110,5 +114,35 @@ class EmbeddedKafkaLifecycleTest {
         .hasMessageContaining("node 0: broker did not serve within PT0.001S");
     assertThat(clusterDirectories()).isEmpty();
     assertThat(childPids()).isEqualTo(before);
+  }
+
+  @Test
+  void brokerJvmHaltsWhenTheJvmThatStartedItIsKilled() throws Exception {
+    Process owner = new ProcessBuilder(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"),
+        StartAndWaitMain.class.getName(), parent.toString())
+        .redirectErrorStream(true).start();
+    ProcessHandle broker = null;
+    try {
+      BufferedReader output =
+          new BufferedReader(new InputStreamReader(owner.getInputStream(), UTF_8));
+      String line;
+      do {
+        line = output.readLine();
+      } while (line != null && !line.startsWith("broker "));
+      assertThat(line).as("broker pid printed by the owner JVM").isNotNull();
+      broker = ProcessHandle.of(Long.parseLong(line.substring(7))).orElseThrow();
+      ProcessHandle started = broker;
+
+      owner.destroyForcibly().waitFor();
+
+      await().atMost(Duration.ofSeconds(30)).until(() -> !started.isAlive());
+    } finally {
+      owner.destroyForcibly();
+      if (broker != null) {
+        broker.destroyForcibly();
+      }
+    }
   }
 }
