@@ -45,7 +45,11 @@ final class PublisherFixture {
     List<String> left = new ArrayList<>();
     for (Thread thread : Thread.getAllStackTraces().keySet()) {
       for (String clientId : clientIds) {
-        if (thread.isAlive() && thread.getName().contains(clientId)) {
+        // "client-3" must not match the threads of "client-31".
+        if (thread.isAlive()
+            && java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(clientId) + "(?![0-9])")
+                .matcher(thread.getName())
+                .find()) {
           left.add(thread.getName());
         }
       }
