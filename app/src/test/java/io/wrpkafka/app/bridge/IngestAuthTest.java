@@ -1,0 +1,46 @@
+package io.wrpkafka.app.bridge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class IngestAuthTest {
+  private static final IngestAuth AUTH =
+      IngestAuth.of(Map.of("talaria", "pw1", "other", "pw2"), List.of("token-1"));
+
+  @ParameterizedTest(name = "\"{0}\" permitted: {1}")
+  @CsvSource(
+      delimiter = '|',
+      nullValues = "NULL",
+      value = {
+        "Basic dGFsYXJpYTpwdzE= | true", // talaria:pw1
+        "basic dGFsYXJpYTpwdzE= | true",
+        "Basic b3RoZXI6cHcy | true", // other:pw2
+        "Bearer token-1 | true",
+        "BEARER   token-1 | true",
+        "Basic dGFsYXJpYTpwdzI= | false", // talaria:pw2
+        "Basic not-base64!! | false",
+        "Bearer token-2 | false",
+        "Bearer | false",
+        "Digest dGFsYXJpYTpwdzE= | false",
+        "NULL | false"
+      })
+  void credentialsArePermittedOnlyWhenTheyMatchOneConfigured(String header, boolean permitted) {
+    assertThat(AUTH.permits(header)).isEqualTo(permitted);
+  }
+
+  @ParameterizedTest(name = "no auth permits \"{0}\"")
+  @CsvSource(nullValues = "NULL", value = {"NULL", "Basic Zm9vOmJhcg==", "garbage"})
+  void withoutConfiguredCredentialsEveryRequestIsPermitted(String header) {
+    assertThat(IngestAuth.none().permits(header)).isTrue();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"pw1", "token-1"})
+  void toStringNeverShowsASecret(String secret) {
+    assertThat(AUTH.toString()).doesNotContain(secret).contains("2 basic", "1 bearer");
+  }
+}
