@@ -15,9 +15,10 @@ import java.util.function.Function;
 
 /*
  * The dynamic part of the schema: topicMap, headers, compressionCodec, linger, batchMaxBytes,
- * acks, routing. Each route is built on its own, so every bad route is reported; the whole
- * DynamicConfig is built only when its parts read cleanly (its single exception would otherwise
- * repeat a problem already reported).
+ * acks, routing. Each route is built on its own, so every bad route is reported. The whole
+ * DynamicConfig is then built when the other keys read cleanly, with a stand-in route if the
+ * real ones are broken, so header and linger problems show up alongside route problems; its
+ * single exception would otherwise repeat a problem already reported.
  */
 final class DynamicSection {
   static final String TOPIC_MAP = "topicMap";
@@ -48,10 +49,14 @@ final class DynamicSection {
   /** Reads the dynamic keys of {@code r}; empty when anything in them is wrong (reported). */
   static Optional<DynamicConfig> read(MappingReader r) {
     Problems problems = r.problems();
-    int before = problems.count();
     DynamicConfig.Builder b = DynamicConfig.builder();
     r.require(TOPIC_MAP, "a list of routes such as - {pattern: \"*\", topic: wrp-events}");
-    r.node(TOPIC_MAP).ifPresent(n -> routes(r, n).ifPresent(b::topicMap));
+    int beforeRoutes = problems.mark();
+    Optional<List<TopicRoute>> routes = r.node(TOPIC_MAP).flatMap(n -> routes(r, n));
+    boolean routesFailed = problems.mark() > beforeRoutes;
+    // Broken routes must not hide header problems: check the rest with a stand-in route.
+    b.topicMap(routes.orElse(List.of(TopicRoute.builder().pattern("*").topic("x").build())));
+    int before = problems.mark();
     r.node(HEADERS).ifPresent(n -> headers(r, n).ifPresent(b::headers));
     r.string(COMPRESSION).flatMap(v -> parsed(r, COMPRESSION, v, Compression::parse))
         .ifPresent(b::compression);
@@ -60,11 +65,12 @@ final class DynamicSection {
         .ifPresent(b::batchMaxBytes);
     r.string(ACKS).flatMap(v -> parsed(r, ACKS, v, Acks::parse)).ifPresent(b::acks);
     r.string(ROUTING).flatMap(v -> parsed(r, ROUTING, v, Routing::parse)).ifPresent(b::routing);
-    if (problems.count() > before) {
+    if (problems.mark() > before) {
       return Optional.empty();
     }
     try {
-      return Optional.of(b.build());
+      DynamicConfig config = b.build();
+      return routesFailed || routes.isEmpty() ? Optional.empty() : Optional.of(config);
     } catch (ConfigException e) {
       problems.add(e, r.mapping(), r.path(), ALIASES);
       return Optional.empty();
@@ -120,7 +126,7 @@ final class DynamicSection {
 
   private static Optional<TopicRoute> route(MappingReader r) {
     Problems problems = r.problems();
-    int before = problems.count();
+    int before = problems.mark();
     TopicRoute.Builder b = TopicRoute.builder();
     r.require(PATTERN, "the event type pattern, e.g. device-* or *");
     r.string(PATTERN).ifPresent(b::pattern);
@@ -136,7 +142,7 @@ final class DynamicSection {
     }
     caseInsensitive.or(() -> ignoreCase).ifPresent(b::caseInsensitive);
     r.finish();
-    if (problems.count() > before) {
+    if (problems.mark() > before) {
       return Optional.empty();
     }
     try {

@@ -81,7 +81,7 @@ final class KafkaSection {
       }
     }
 
-    int before = problems.count();
+    int before = problems.mark();
     PublisherConfig.Builder b = PublisherConfig.builder();
     if (enabled) {
       r.require(BROKERS, "host:port of at least one broker, as a list or comma-separated");
@@ -103,7 +103,7 @@ final class KafkaSection {
     r.finish();
 
     Optional<PublisherConfig> publisher = Optional.empty();
-    if (problems.count() == before) {
+    if (problems.mark() == before) {
       if (brokers.isEmpty()) {
         b.brokers(PLACEHOLDER_BROKER);
       }
@@ -166,7 +166,7 @@ final class KafkaSection {
   }
 
   private static Optional<TlsConfig> tls(MappingReader r) {
-    int before = r.problems().count();
+    int before = r.problems().mark();
     TlsConfig.Builder b = TlsConfig.builder();
     r.bool("enabled").ifPresent(b::enabled);
     r.bool("insecureSkipVerify").ifPresent(b::insecureSkipVerify);
@@ -174,7 +174,7 @@ final class KafkaSection {
     path(r, "keyFile", b::keyFile);
     path(r, "caFile", b::caFile);
     r.finish();
-    if (r.problems().count() > before) {
+    if (r.problems().mark() > before) {
       return Optional.empty();
     }
     try {
@@ -196,14 +196,14 @@ final class KafkaSection {
   }
 
   private static Optional<SaslConfig> sasl(MappingReader r) {
-    int before = r.problems().count();
+    int before = r.problems().mark();
     SaslConfig.Builder b = SaslConfig.builder();
     r.string("mechanism").flatMap(v -> DynamicSection.parsed(r, "mechanism", v,
         SaslConfig.Mechanism::parse)).ifPresent(b::mechanism);
     r.string("username").ifPresent(b::username);
     r.secret("password").ifPresent(b::password);
     r.finish();
-    if (r.problems().count() > before) {
+    if (r.problems().mark() > before) {
       return Optional.empty();
     }
     try {

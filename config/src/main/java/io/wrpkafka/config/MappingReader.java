@@ -65,7 +65,11 @@ final class MappingReader {
   /** The value of {@code key}: empty when absent, empty ({@code ~}) or already reported. */
   Optional<YamlNode> node(String key) {
     used.add(key);
-    return mapping.entry(key).map(YamlNode.Entry::value).filter(MappingReader::isSet);
+    Optional<YamlNode> value = mapping.entry(key).map(YamlNode.Entry::value);
+    if (value.isPresent() && value.get() instanceof YamlNode.Invalid) {
+      problems.invalidRead();
+    }
+    return value.filter(MappingReader::isSet);
   }
 
   /** The origin of the key's value if written, else of this mapping. */
@@ -101,7 +105,11 @@ final class MappingReader {
   Optional<MappingReader> mapping(String key, List<String> childKeys) {
     used.add(key);
     Optional<YamlNode.Entry> entry = mapping.entry(key);
-    if (entry.isEmpty() || entry.get().value() instanceof YamlNode.Invalid) {
+    if (entry.isEmpty()) {
+      return Optional.empty();
+    }
+    if (entry.get().value() instanceof YamlNode.Invalid) {
+      problems.invalidRead();
       return Optional.empty();
     }
     YamlNode value = entry.get().value();
@@ -155,7 +163,7 @@ final class MappingReader {
     if (n instanceof YamlNode.Scalar s) {
       return Optional.of(s.value());
     }
-    typeError(n, at, secret ? "a string" : "a string", secret);
+    typeError(n, at, "a string", secret);
     return Optional.empty();
   }
 
@@ -235,6 +243,7 @@ final class MappingReader {
         if (item instanceof YamlNode.Scalar s && !s.isNull()) {
           values.add(s.value());
         } else if (item instanceof YamlNode.Invalid) {
+          problems.invalidRead();
           ok = false;
         } else {
           typeError(item, at, "a string", secret);
@@ -250,6 +259,7 @@ final class MappingReader {
 
   void typeError(YamlNode n, String at, String expected, boolean secret) {
     if (n instanceof YamlNode.Invalid) {
+      problems.invalidRead();
       return;
     }
     problems.add(n.origin(), at, "expected " + expected + ", found " + n.describe(secret));

@@ -13,6 +13,7 @@ import java.util.Map;
  */
 final class Problems {
   private final List<ConfigProblem> problems = new ArrayList<>();
+  private int invalidReads;
 
   void add(Origin origin, String path, String message) {
     problems.add(new ConfigProblem(origin.source(), origin.line(), origin.column(), path, message));
@@ -20,6 +21,19 @@ final class Problems {
 
   int count() {
     return problems.size();
+  }
+
+  /** Notes that a reader met a value whose problem was reported earlier. */
+  void invalidRead() {
+    invalidReads++;
+  }
+
+  /**
+   * Grows with every problem and every read of an already reported value: a section whose mark
+   * changed while it was read must not be built (its builder would report a follow-on error).
+   */
+  int mark() {
+    return problems.size() + invalidReads;
   }
 
   /** The problems ordered by source position; environment variables (line 0) first. */

@@ -27,7 +27,7 @@ final class ServerSection {
   /** Reads {@code r}; empty when anything in it is wrong (reported). */
   static Optional<ServerConfig> read(MappingReader r) {
     Problems problems = r.problems();
-    int before = problems.count();
+    int before = problems.mark();
     ServerConfig.Builder b = ServerConfig.builder();
     r.string(ADDRESS).ifPresent(b::address);
     r.integer(PORT).ifPresent(b::port);
@@ -41,7 +41,7 @@ final class ServerSection {
       auth.finish();
     });
     r.finish();
-    if (problems.count() > before) {
+    if (problems.mark() > before) {
       return Optional.empty();
     }
     try {

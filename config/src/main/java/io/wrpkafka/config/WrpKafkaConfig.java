@@ -189,8 +189,9 @@ public final class WrpKafkaConfig {
 
   @Override
   public String toString() {
+    // The publisher's toString already shows its dynamic config.
     return "WrpKafkaConfig{source=" + source + ", kafkaEnabled=" + kafkaEnabled
-        + ", publisher=" + publisher + ", dynamicConfig=" + dynamicConfig
+        + (publisher != null ? ", publisher=" + publisher : ", dynamicConfig=" + dynamicConfig)
         + ", server=" + server + '}';
   }
 
@@ -232,7 +233,7 @@ public final class WrpKafkaConfig {
     Objects.requireNonNull(environment, "environment");
     Problems problems = new Problems();
     YamlNode root = YamlTree.parse(text, source, environment, problems).orElse(null);
-    if (problems.count() > 0) {
+    if (root == null && problems.count() > 0) { // a syntax error: nothing to read
       return new Loaded(null, problems.sorted());
     }
     root = EnvironmentOverrides.apply(root, environment);
@@ -270,7 +271,7 @@ public final class WrpKafkaConfig {
     Objects.requireNonNull(source, "sourceName");
     Problems problems = new Problems();
     YamlNode root = YamlTree.parse(text, source, null, problems).orElse(null);
-    if (problems.count() > 0) {
+    if (root == null && problems.count() > 0) {
       return new DynamicOutcome(null, problems.sorted());
     }
     if (root == null) {

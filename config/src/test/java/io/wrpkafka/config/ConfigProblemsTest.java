@@ -329,9 +329,9 @@ class ConfigProblemsTest {
 
   @Test
   void everyProblemOfAFileIsReportedInLineOrder() {
-    List<ConfigProblem> problems = problems("""
+    List<ConfigProblem> problems = WrpKafkaConfig.validate("""
         kafka:
-          brokers: localhost:9092
+          brokers: ${BROKERS}
           maxRetrys: 3
           requestTimeout: 30
           topicMap:
@@ -341,13 +341,15 @@ class ConfigProblemsTest {
             - pattern: x
           headers:
             h: wrp.Nope
+          brokers: again
         server:
           port: http
-        """);
-    assertThat(problems).extracting(ConfigProblem::line).containsExactly(3, 4, 8, 9, 13);
-    assertThat(problems).extracting(ConfigProblem::path).containsExactly("kafka.maxRetrys",
-        "kafka.requestTimeout", "kafka.topicMap[0].shardBy", "kafka.topicMap[1].topic",
-        "server.port");
+        """, "bridge.yaml", Map.of());
+    assertThat(problems).extracting(ConfigProblem::line)
+        .containsExactly(2, 3, 4, 8, 9, 11, 12, 14);
+    assertThat(problems).extracting(ConfigProblem::path).containsExactly("kafka.brokers",
+        "kafka.maxRetrys", "kafka.requestTimeout", "kafka.topicMap[0].shardBy",
+        "kafka.topicMap[1].topic", "kafka.headers[\"h\"][0]", "kafka.brokers", "server.port");
   }
 
   @Test
