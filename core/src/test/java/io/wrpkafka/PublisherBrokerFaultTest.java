@@ -76,7 +76,7 @@ class PublisherBrokerFaultTest {
                 .cleanupTimeout(Duration.ofSeconds(2))
                 .build());
     assertThat(publisher.produce(event(device(1), 90, 0)).outcome()).isEqualTo(Outcome.ACCEPTED);
-    kafka.stopBroker(0);
+    kafka.killBroker(0);
 
     Map<Outcome, Integer> outcomes = new EnumMap<>(Outcome.class);
     Duration slowest = Duration.ZERO;

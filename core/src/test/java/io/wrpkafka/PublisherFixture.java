@@ -29,10 +29,10 @@ final class PublisherFixture {
     return publisher;
   }
 
-  /** Stops every publisher and waits until none of their threads is left. */
+  /** Closes every publisher (within its cleanupTimeout) and waits until none of their threads is left. */
   void stopAll() {
     for (Publisher publisher : publishers) {
-      publisher.stop(Duration.ofSeconds(10));
+      publisher.close();
     }
     publishers.clear();
     await()
