@@ -10,11 +10,14 @@ import io.wrpkafka.Routing;
 import io.wrpkafka.SaslConfig;
 import io.wrpkafka.TlsConfig;
 import io.wrpkafka.TopicRoute;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class WrpKafkaConfigTest {
 
@@ -335,5 +338,21 @@ class WrpKafkaConfigTest {
               shardBy: roundrobin
         """);
     assertThat(config.dynamicConfig().topicMap().get(1).topics()).containsExactly("q0", "q1", "q2");
+  }
+
+  @Test
+  void fileWithAByteOrderMarkLoads(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("bom.yaml");
+    Files.writeString(file, "\uFEFFkafka:\n  brokers: a:1\n  topicMap: [{pattern: x, topic: t}]\n");
+    assertThat(WrpKafkaConfig.load(file, Map.of()).publisher().orElseThrow().brokers())
+        .containsExactly("a:1");
+  }
+
+  @Test
+  void fileThatIsNotUtf8IsOneProblem(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("latin1.yaml");
+    Files.write(file, "kafka: {clientId: caf\u00e9}".getBytes(StandardCharsets.ISO_8859_1));
+    assertThat(WrpKafkaConfig.validate(file, Map.of())).singleElement().asString()
+        .isEqualTo(file + ": cannot read the file: not UTF-8 text");
   }
 }
