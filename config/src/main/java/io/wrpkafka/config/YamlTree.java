@@ -63,7 +63,8 @@ final class YamlTree {
           .map(m -> origin(source, m)).orElse(new Origin(source, 0, 0));
       String problem = e.getProblem() == null ? "" : e.getProblem();
       String context = e.getContext() == null ? "" : e.getContext() + ": ";
-      problems.add(at, "", "invalid YAML: " + context + problem.strip());
+      problems.add(at, "", "invalid YAML: " + context + problem.strip()
+          + flowHint(text, e.getProblemMark().or(e::getContextMark), context));
       return Optional.empty();
     } catch (YamlEngineException e) {
       problems.add(new Origin(source, 0, 0), "", "invalid YAML: " + e.getMessage());
@@ -162,6 +163,18 @@ final class YamlTree {
       }
     }
     return true;
+  }
+
+  // "{password: ${PW}}" is a syntax error: flow style reserves { and }. Say so.
+  private static String flowHint(String text, Optional<Mark> mark, String context) {
+    if (mark.isEmpty() || !context.contains("flow")) {
+      return "";
+    }
+    String[] lines = text.split("\n", -1);
+    int line = mark.get().getLine();
+    boolean substitution = (line < lines.length && lines[line].contains("${"))
+        || (line > 0 && lines[line - 1].contains("${"));
+    return substitution ? " (inside {…} or […], quote a value with ${…}: \"${NAME}\")" : "";
   }
 
   private static Origin origin(String source, Mark mark) {

@@ -103,6 +103,17 @@ class SecretsTest {
   }
 
   @Test
+  void unquotedSubstitutionInFlowStyleGetsAHint() {
+    assertThat(WrpKafkaConfig.validate("""
+        kafka:
+          brokers: localhost:9092
+          sasl: {username: u, password: ${PW}}
+        """, "bridge.yaml", Map.of("PW", SECRET))).singleElement().asString()
+        .startsWith("bridge.yaml:3:")
+        .endsWith("(inside {…} or […], quote a value with ${…}: \"${NAME}\")");
+  }
+
+  @Test
   void missingSecretVariableIsNamedWithoutAValue() {
     assertThat(WrpKafkaConfig.validate(CONFIG, "bridge.yaml", Map.of()))
         .extracting(ConfigProblem::message)
