@@ -61,7 +61,6 @@ final class BrokerNode {
     }
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(config.jvmOptions());
     String level = config.brokerLogLevel();
     command.add("-Dlog4j2.configurationFile="
         + logConfigDirectory.resolve("log4j2.xml").toAbsolutePath());
@@ -69,6 +68,7 @@ final class BrokerNode {
         + logConfigDirectory.resolve("logback.xml").toAbsolutePath());
     command.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=" + level.toLowerCase(Locale.ROOT));
     command.add("-Dorg.slf4j.simpleLogger.showDateTime=true");
+    command.addAll(config.jvmOptions());
     command.add("@" + directory.resolve("jvm.args").toAbsolutePath());
     command.add(BrokerMain.class.getName());
     command.add(directory.resolve("server.properties").toAbsolutePath().toString());

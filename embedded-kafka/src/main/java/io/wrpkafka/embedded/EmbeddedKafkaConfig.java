@@ -230,7 +230,8 @@ public final class EmbeddedKafkaConfig {
      * Replaces the broker JVM options. The default, {@code -Xms64m -Xmx512m -XX:+UseSerialGC
      * -XX:TieredStopAtLevel=1 -XX:+ExitOnOutOfMemoryError -XX:-UsePerfData}, starts a node in
      * about 3 s on two busy cores instead of 5 to 9 s; drop {@code -XX:TieredStopAtLevel=1}
-     * (C1 only) when measuring broker throughput.
+     * (C1 only) when measuring broker throughput. They come after the logging properties that
+     * the cluster sets, so a {@code -D} option here overrides them.
      */
     public Builder jvmOptions(List<String> jvmOptions) {
       this.jvmOptions = List.copyOf(Objects.requireNonNull(jvmOptions, "jvmOptions"));
