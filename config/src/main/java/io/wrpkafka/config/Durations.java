@@ -94,24 +94,27 @@ public final class Durations {
 
   /**
    * Writes {@code duration} in Go style: {@code 0s}, {@code 5ms}, {@code 1.5s}, {@code 1m30s},
-   * {@code 1h0m0s}. {@link #parse(String)} reads the result back to the same value.
-   *
-   * @throws ArithmeticException if the duration does not fit in a {@code long} of nanoseconds
+   * {@code 1h0m0s}; beyond Go's range (about 292 years) in ISO-8601 ({@code PT…}). {@link
+   * #parse(String)} reads the result back to the same value.
    */
   public static String format(Duration duration) {
-    long n = duration.toNanos();
+    long n;
+    try {
+      n = duration.toNanos();
+    } catch (ArithmeticException e) {
+      return duration.toString();
+    }
     if (n == 0) {
       return "0s";
     }
+    if (n == Long.MIN_VALUE) {
+      return duration.toString(); // no positive counterpart to format
+    }
     StringBuilder s = new StringBuilder();
-    BigInteger abs = BigInteger.valueOf(n).abs();
     if (n < 0) {
       s.append('-');
     }
-    long nanos = abs.min(BigInteger.valueOf(Long.MAX_VALUE)).longValue();
-    if (abs.bitLength() > 63) {
-      nanos = Long.MAX_VALUE; // |Long.MIN_VALUE| ns: one nanosecond off, as fits the format
-    }
+    long nanos = Math.abs(n);
     if (nanos < NANOS_PER_SECOND) {
       if (nanos < 1_000) {
         return s.append(nanos).append("ns").toString();

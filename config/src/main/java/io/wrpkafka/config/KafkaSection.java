@@ -8,6 +8,7 @@ import io.wrpkafka.TlsConfig;
 import io.wrpkafka.TopicRoute;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -123,7 +124,7 @@ final class KafkaSection {
   private static DynamicConfig placeholderDynamic() {
     return DynamicConfig.builder()
         .topicMap(List.of(TopicRoute.builder().pattern("*").topic("placeholder").build()))
-        .linger(java.time.Duration.ZERO).build();
+        .linger(Duration.ZERO).build();
   }
 
   private static Optional<List<String>> brokers(MappingReader r) {

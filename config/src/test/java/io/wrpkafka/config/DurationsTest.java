@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.wrpkafka.ConfigException;
 import java.time.Duration;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -76,5 +77,12 @@ class DurationsTest {
     Duration d = Duration.ofNanos(nanos);
     assertThat(Durations.format(d)).isEqualTo(text);
     assertThat(Durations.parse(text)).isEqualTo(d);
+  }
+
+  @Test
+  void durationsBeyondGoRangeFormatAsIsoAndParseBack() {
+    Duration huge = Duration.ofDays(200_000);
+    assertThat(Durations.format(huge)).isEqualTo("PT4800000H");
+    assertThat(Durations.parse(Durations.format(huge))).isEqualTo(huge);
   }
 }
