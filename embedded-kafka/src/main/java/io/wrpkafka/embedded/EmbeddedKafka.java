@@ -105,7 +105,7 @@ public final class EmbeddedKafka implements AutoCloseable {
     try {
       String clusterId = Uuid.randomUuid().toString();
       writeLogConfigs(directory, config.brokerLogLevel());
-      List<NodePorts> ports = allocatePorts(config);
+      List<NodePorts> ports = NodePorts.forCluster(config, LoopbackPorts::allocate);
       List<BrokerNode> nodes = new ArrayList<>();
       for (int id = 0; id < config.nodes(); id++) {
         Path nodeDirectory = directory.resolve("node-" + id);
@@ -416,23 +416,6 @@ public final class EmbeddedKafka implements AutoCloseable {
     if (closed) {
       throw new IllegalStateException("this embedded Kafka cluster is closed");
     }
-  }
-
-  private static List<NodePorts> allocatePorts(EmbeddedKafkaConfig config) {
-    int perNode = 2 + config.listeners().size();
-    int[] free = LoopbackPorts.allocate(perNode * config.nodes());
-    List<NodePorts> ports = new ArrayList<>();
-    for (int id = 0; id < config.nodes(); id++) {
-      int next = id * perNode;
-      Map<String, Integer> listeners = new LinkedHashMap<>();
-      listeners.put(EmbeddedKafkaConfig.PLAINTEXT_LISTENER, free[next++]);
-      for (String name : config.listeners().keySet()) {
-        listeners.put(name, free[next++]);
-      }
-      int controllerPort = id < config.controllers() ? free[next] : 0;
-      ports.add(new NodePorts(listeners, controllerPort));
-    }
-    return List.copyOf(ports);
   }
 
   private static void writeLogConfigs(Path directory, String level) {

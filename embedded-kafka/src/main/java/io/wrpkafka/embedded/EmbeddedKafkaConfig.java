@@ -60,6 +60,7 @@ public final class EmbeddedKafkaConfig {
   private final String brokerLogLevel;
   private final Path parentDirectory;
   private final String classpath;
+  private final int plaintextPort;
 
   private EmbeddedKafkaConfig(Builder builder, String brokerLogLevel) {
     this.nodes = builder.nodes;
@@ -71,6 +72,7 @@ public final class EmbeddedKafkaConfig {
     this.brokerLogLevel = brokerLogLevel;
     this.parentDirectory = builder.parentDirectory;
     this.classpath = builder.classpath;
+    this.plaintextPort = builder.plaintextPort;
   }
 
   /** Returns a builder with the defaults: one node, topic auto-creation on, 60 s startup timeout. */
@@ -90,6 +92,7 @@ public final class EmbeddedKafkaConfig {
     b.brokerLogLevel = brokerLogLevel;
     b.parentDirectory = parentDirectory;
     b.classpath = classpath;
+    b.plaintextPort = plaintextPort;
     return b;
   }
 
@@ -104,6 +107,14 @@ public final class EmbeddedKafkaConfig {
    */
   public int controllers() {
     return Math.min(nodes, MAX_CONTROLLERS);
+  }
+
+  /**
+   * The PLAINTEXT port of node 0 (node {@code n} listens on this port + {@code n}), or 0 when
+   * every port is picked automatically.
+   */
+  public int plaintextPort() {
+    return plaintextPort;
   }
 
   /** Whether brokers create a topic on first use ({@code auto.create.topics.enable}). */
@@ -151,6 +162,7 @@ public final class EmbeddedKafkaConfig {
     Map<String, String> shown = new LinkedHashMap<>();
     brokerProperties.forEach((k, v) -> shown.put(k, SECRET_KEY.matcher(k).matches() ? "***" : v));
     return "EmbeddedKafkaConfig{nodes=" + nodes
+        + ", plaintextPort=" + plaintextPort
         + ", autoCreateTopics=" + autoCreateTopics
         + ", brokerProperties=" + shown
         + ", listeners=" + listeners
@@ -177,12 +189,23 @@ public final class EmbeddedKafkaConfig {
     private String brokerLogLevel = "WARN";
     private Path parentDirectory;
     private String classpath;
+    private int plaintextPort;
 
     private Builder() {}
 
     /** Number of nodes, 1 to 16 (default 1). The first three are also controllers. */
     public Builder nodes(int nodes) {
       this.nodes = nodes;
+      return this;
+    }
+
+    /**
+     * Fixes the PLAINTEXT ports, for a broker that people or other programs reach at a known
+     * address: node {@code n} listens on {@code port + n}. The default, 0, picks free ports, which
+     * is what tests want. Other listeners' ports are always picked automatically.
+     */
+    public Builder plaintextPort(int port) {
+      this.plaintextPort = port;
       return this;
     }
 
@@ -268,6 +291,11 @@ public final class EmbeddedKafkaConfig {
       if (nodes < 1 || nodes > MAX_NODES) {
         throw new IllegalArgumentException(
             "nodes: " + nodes + " is out of range (expected 1 to " + MAX_NODES + ")");
+      }
+      if (plaintextPort != 0 && (plaintextPort < 1024 || plaintextPort + nodes - 1 > 65535)) {
+        throw new IllegalArgumentException("plaintextPort: " + plaintextPort + " is out of range"
+            + " (expected 0 for automatic, or 1024 to " + (65536 - nodes) + " for " + nodes
+            + " node(s))");
       }
       for (String key : brokerProperties.keySet()) {
         if (RESERVED_PROPERTIES.contains(key)) {

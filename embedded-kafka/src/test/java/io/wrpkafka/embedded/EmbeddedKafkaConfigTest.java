@@ -59,6 +59,12 @@ class EmbeddedKafkaConfigTest {
         Arguments.of("unknown log level",
             (UnaryOperator<EmbeddedKafkaConfig.Builder>) b -> b.brokerLogLevel("LOUD"),
             "brokerLogLevel: unknown level \"LOUD\""),
+        Arguments.of("privileged fixed port",
+            (UnaryOperator<EmbeddedKafkaConfig.Builder>) b -> b.plaintextPort(80),
+            "plaintextPort: 80 is out of range"),
+        Arguments.of("fixed ports past 65535",
+            (UnaryOperator<EmbeddedKafkaConfig.Builder>) b -> b.nodes(3).plaintextPort(65534),
+            "plaintextPort: 65534 is out of range (expected 0 for automatic, or 1024 to 65533"),
         Arguments.of("blank classpath",
             (UnaryOperator<EmbeddedKafkaConfig.Builder>) b -> b.classpath(" "),
             "classpath: must not be blank"));
@@ -97,7 +103,7 @@ class EmbeddedKafkaConfigTest {
   @Test
   void toBuilderKeepsEverySetting() {
     EmbeddedKafkaConfig config = EmbeddedKafkaConfig.builder()
-        .nodes(3).autoCreateTopics(false).brokerProperty("num.io.threads", "2")
+        .nodes(3).plaintextPort(19092).autoCreateTopics(false).brokerProperty("num.io.threads", "2")
         .listener("SASL", "SASL_PLAINTEXT").startupTimeout(Duration.ofSeconds(9))
         .brokerLogLevel("ERROR").classpath("a.jar").build();
 
