@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,6 +27,8 @@ import java.util.function.Function;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.Metric;
+import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.errors.RecordBatchTooLargeException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.slf4j.Logger;
@@ -370,6 +373,20 @@ public final class Publisher implements AutoCloseable {
           dynamicConfig.batchMaxBytes(),
           dynamicConfig.acks());
     }
+  }
+
+  /**
+   * The metrics of the Kafka producer currently in use (the client's own {@code
+   * producer-metrics}, per-topic and per-node figures), for a metrics binding such as
+   * Micrometer's. After a hot reload that replaced the producer, this answers the new producer's
+   * metrics; before {@link #start()} and after {@link #stop(Duration)} it answers an empty map.
+   * Lock-free; the map is the client's live, unmodifiable view.
+   */
+  public Map<MetricName, ? extends Metric> kafkaMetrics() {
+    ProducerHandle current = producer;
+    return current == null || state.get() != State.STARTED
+        ? Map.of()
+        : current.producer().metrics();
   }
 
   /** The dynamic configuration in effect. Lock-free. */

@@ -94,6 +94,19 @@ class PublisherTest {
   }
 
   @Test
+  void kafkaMetricsAreTheRunningProducersAndEmptyBeforeStart() {
+    String topic = topic("metrics");
+    Publisher publisher = publishers.built(config(kafka, allTo(topic)).build());
+    assertThat(publisher.kafkaMetrics()).isEmpty();
+
+    publisher.start();
+    publisher.produce(event(device(1), 80, 1));
+
+    assertThat(publisher.kafkaMetrics().keySet())
+        .anySatisfy(name -> assertThat(name.name()).isEqualTo("record-send-total"));
+  }
+
+  @Test
   void produceAsyncCompletesAcceptedWhateverTheQos() throws Exception {
     String topic = topic("async");
     Publisher publisher = publishers.started(config(kafka, allTo(topic)).build());
