@@ -72,6 +72,7 @@ final class KafkaSection {
                 + "); use one form");
         DynamicSection.KEYS.forEach(r::skip);
       }
+      r.require(INITIAL_DYNAMIC_CONFIG, "the dynamic settings (topicMap, …)");
       dynamicReader = r.mapping(INITIAL_DYNAMIC_CONFIG, DynamicSection.KEYS).orElse(null);
     }
     Optional<DynamicConfig> dynamic = Optional.empty();

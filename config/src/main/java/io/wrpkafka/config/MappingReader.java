@@ -36,7 +36,7 @@ final class MappingReader {
     this.freeKeys = freeKeys;
   }
 
-  /** A reader of a map whose keys are data (header names, property names): paths read {@code headers["x-id"]}. */
+  /** A reader of a map whose keys are data (header names): paths read {@code headers["x-id"]}. */
   static MappingReader ofMap(YamlNode.Mapping mapping, String path, Problems problems) {
     return new MappingReader(mapping, path, problems, List.of(), true);
   }
@@ -101,21 +101,13 @@ final class MappingReader {
     return node(key).flatMap(n -> duration(n, pathOf(key)));
   }
 
-  /** A nested mapping; an empty value reads as an empty mapping. */
+  /** A nested mapping; empty when absent, empty ({@code tls: ~} means no TLS) or reported. */
   Optional<MappingReader> mapping(String key, List<String> childKeys) {
-    used.add(key);
-    Optional<YamlNode.Entry> entry = mapping.entry(key);
-    if (entry.isEmpty()) {
+    Optional<YamlNode> node = node(key);
+    if (node.isEmpty()) {
       return Optional.empty();
     }
-    if (entry.get().value() instanceof YamlNode.Invalid) {
-      problems.invalidRead();
-      return Optional.empty();
-    }
-    YamlNode value = entry.get().value();
-    if (value instanceof YamlNode.Scalar s && s.isNull()) {
-      value = new YamlNode.Mapping(List.of(), s.origin());
-    }
+    YamlNode value = node.get();
     if (value instanceof YamlNode.Mapping m) {
       return Optional.of(new MappingReader(m, pathOf(key), problems, childKeys));
     }

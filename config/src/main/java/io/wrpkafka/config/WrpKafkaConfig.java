@@ -250,11 +250,9 @@ public final class WrpKafkaConfig {
     reader.require(KAFKA, "the kafka: section (brokers, topicMap, …)");
     Optional<KafkaSection.Result> kafka =
         reader.mapping(KAFKA, KafkaSection.KEYS).map(KafkaSection::read);
-    Optional<ServerConfig> server = reader.mapping(SERVER, ServerSection.KEYS)
-        .flatMap(ServerSection::read);
-    if (!reader.has(SERVER)) {
-      server = Optional.of(ServerConfig.defaults());
-    }
+    Optional<MappingReader> serverReader = reader.mapping(SERVER, ServerSection.KEYS);
+    Optional<ServerConfig> server = serverReader.isPresent()
+        ? ServerSection.read(serverReader.get()) : Optional.of(ServerConfig.defaults());
     reader.finish();
     if (problems.count() > 0) {
       return new Loaded(null, problems.sorted());

@@ -15,7 +15,7 @@ sealed interface YamlNode {
   /** How the value reads in a type error: {@code a mapping}, {@code "abc"}. */
   String describe(boolean secret);
 
-  /** Text value; {@code isNull} for {@code ~}, {@code null}, an empty plain value or an empty substitution. */
+  /** Text; {@code isNull} for {@code ~}, {@code null}, an empty plain value or substitution. */
   record Scalar(String value, boolean isNull, Origin origin) implements YamlNode {
     @Override
     public String describe(boolean secret) {

@@ -314,6 +314,16 @@ class ConfigProblemsTest {
               auth:
                 basic: {username: talaria}
             """, "bridge.yaml:6:12: server.auth.basic.password: required: the password"),
+        Arguments.of("empty kafka section", """
+            kafka:
+            server:
+              port: 6100
+            """, "bridge.yaml:1:7: kafka: must not be empty: the kafka: section"),
+        Arguments.of("empty initialDynamicConfig", """
+            kafka:
+              brokers: localhost:9092
+              initialDynamicConfig: ~
+            """, "bridge.yaml:3:25: kafka.initialDynamicConfig: must not be empty: the dynamic settings"),
         Arguments.of("document that is a list", """
             - kafka
             """, "bridge.yaml:1:1: expected a mapping with a kafka: section, found a list"));

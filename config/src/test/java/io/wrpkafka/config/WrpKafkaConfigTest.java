@@ -218,6 +218,21 @@ class WrpKafkaConfigTest {
   }
 
   @Test
+  void emptySectionsMeanNotSet() {
+    WrpKafkaConfig config = parse("""
+        kafka:
+          brokers: localhost:9092
+          tls:
+          sasl: ~
+          topicMap: [{pattern: "*", topic: events}]
+        server:
+        """);
+    assertThat(config.publisher().orElseThrow().tls()).isEmpty();
+    assertThat(config.publisher().orElseThrow().sasl()).isEmpty();
+    assertThat(config.server()).isEqualTo(ServerConfig.defaults());
+  }
+
+  @Test
   void substitutionHappensBeforeTyping() {
     WrpKafkaConfig config = WrpKafkaConfig.parse("""
         kafka:
