@@ -65,7 +65,7 @@ class ServeDrainTest {
         "  brokers: " + kafka.bootstrapServers(),
         "  clientId: drain-test",
         "  cleanupTimeout: 20s",
-        "  linger: 20ms",
+        "  linger: 1s",
         "  topicMap:",
         "    - pattern: \"*\"",
         "      topic: " + TOPIC,
@@ -106,7 +106,11 @@ class ServeDrainTest {
     }
   }
 
-  /** Sends QoS 50 and 80 messages until the bridge stops answering; records those answered 2xx. */
+  /**
+   * Sends messages until the bridge stops answering and records those answered 2xx: sender 0 at
+   * QoS 80, the others at QoS 50. The config's 1 s linger keeps the QoS 50 records of the last
+   * second in the client's batches when SIGTERM arrives: only the drain's flush delivers them.
+   */
   private static void load(
       int port, int sender, AtomicInteger sent, Set<String> answered, AtomicBoolean stop) {
     HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -121,7 +125,7 @@ class ServeDrainTest {
               .destination("event:device-status/" + device)
               .transactionUuid(id)
               .payload("{}".getBytes(StandardCharsets.UTF_8))
-              .qualityOfService(i % 2 == 0 ? 50 : 80)
+              .qualityOfService(sender == 0 ? 80 : 50)
               .build();
       HttpRequest request =
           HttpRequest.newBuilder(uri)
