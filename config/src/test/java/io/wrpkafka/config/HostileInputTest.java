@@ -21,7 +21,7 @@ class HostileInputTest {
   void mutatedExamplesOnlyEverYieldProblems() throws IOException {
     Random random = new Random(20_261_123L);
     List<String> sources = List.of(read("seed.yaml"), read("talaria.yaml"), read("minimal.yaml"));
-    for (int round = 0; round < 600; round++) {
+    for (int round = 0; round < 300; round++) {
       String yaml = mutate(sources.get(round % sources.size()), random);
       assertThatCode(() -> WrpKafkaConfig.validate(yaml, "fuzz.yaml", ENV))
           .as("round %d:%n%s", round, yaml).doesNotThrowAnyException();
@@ -31,6 +31,34 @@ class HostileInputTest {
         WrpKafkaConfig.parse(yaml, "fuzz.yaml", ENV);
       } catch (ConfigException expected) {
         assertThat(expected.getMessage()).isNotBlank();
+      }
+    }
+  }
+
+  @Test
+  void everyValueOfTheExamplesReplacedByOddShapesOnlyEverYieldsProblems() throws IOException {
+    List<String> shapes = List.of("~", "[]", "{}", "\"\"", "[~]", "{a: b}", "\"${MISSING}\"",
+        "[[x]]", "-1", "99999999999999999999");
+    for (String name : List.of("seed.yaml", "talaria.yaml", "minimal.yaml")) {
+      String[] lines = read(name).split("\n", -1);
+      for (int i = 0; i < lines.length; i++) {
+        int colon = lines[i].indexOf(": ");
+        if (colon < 0 || lines[i].strip().startsWith("#")) {
+          continue;
+        }
+        for (String shape : shapes) {
+          String[] copy = lines.clone();
+          copy[i] = lines[i].substring(0, colon + 2) + shape;
+          String yaml = String.join("\n", copy);
+          assertThatCode(() -> {
+            WrpKafkaConfig.validate(yaml, name, ENV);
+            try {
+              WrpKafkaConfig.parse(yaml, name, ENV);
+            } catch (ConfigException expected) {
+              assertThat(expected.getMessage()).isNotBlank();
+            }
+          }).as("%s line %d as %s", name, i + 1, shape).doesNotThrowAnyException();
+        }
       }
     }
   }
