@@ -41,6 +41,7 @@ public class CodecBenchmark {
     TELEMETRY
   }
 
+  /** The message under test. */
   @Param
   public Sample sample;
 
@@ -49,6 +50,7 @@ public class CodecBenchmark {
   private byte[][] json;
   private int index;
 
+  /** Builds 256 messages and their msgpack and JSON encodings. */
   @Setup
   public void setUp() {
     SampleMessages samples = new SampleMessages(42);
@@ -64,21 +66,25 @@ public class CodecBenchmark {
     }
   }
 
+  /** Encodes the next message as msgpack. */
   @Benchmark
   public byte[] encodeMsgpack() {
     return Format.MSGPACK.encode(messages[index++ & MASK]);
   }
 
+  /** Decodes the next msgpack encoding. */
   @Benchmark
   public Message decodeMsgpack() {
     return Format.MSGPACK.decode(msgpack[index++ & MASK]);
   }
 
+  /** Encodes the next message as JSON. */
   @Benchmark
   public byte[] encodeJson() {
     return Format.JSON.encode(messages[index++ & MASK]);
   }
 
+  /** Decodes the next JSON encoding. */
   @Benchmark
   public Message decodeJson() {
     return Format.JSON.decode(json[index++ & MASK]);

@@ -49,6 +49,7 @@ public class PatternBenchmark {
     }
   }
 
+  /** The pattern kind under test. */
   @Param
   public Kind kind;
 
@@ -59,11 +60,13 @@ public class PatternBenchmark {
   private Pattern pattern;
   private int index;
 
+  /** Compiles the pattern. */
   @Setup
   public void setUp() {
     pattern = Pattern.compile(kind.text, kind.caseInsensitive);
   }
 
+  /** One match against the next event type. */
   @Benchmark
   public boolean matches() {
     return pattern.matches(eventTypes[index++ & MASK]);

@@ -47,6 +47,7 @@ public class RouteEncodeBenchmark {
     TELEMETRY
   }
 
+  /** The message under test. */
   @Param
   public Sample sample;
 
@@ -54,6 +55,7 @@ public class RouteEncodeBenchmark {
   private Message[] messages;
   private int index;
 
+  /** Compiles the topic map and builds 1,024 messages. */
   @Setup
   public void setUp() {
     router = new Router(SampleMessages.realisticConfig());
@@ -66,6 +68,7 @@ public class RouteEncodeBenchmark {
     }
   }
 
+  /** Routes and encodes the next message and turns its key and headers into bytes. */
   @Benchmark
   public byte[] routeEncodeHeaders(Blackhole blackhole) {
     Message message = messages[index++ & MASK];

@@ -42,6 +42,7 @@ public class RouterBenchmark {
     TELEMETRY
   }
 
+  /** The message under test. */
   @Param
   public Sample sample;
 
@@ -49,6 +50,7 @@ public class RouterBenchmark {
   private Message[] messages;
   private int index;
 
+  /** Compiles the topic map and builds 1,024 messages. */
   @Setup
   public void setUp() {
     router = new Router(SampleMessages.realisticConfig());
@@ -61,6 +63,7 @@ public class RouterBenchmark {
     }
   }
 
+  /** Routes the next message. */
   @Benchmark
   public List<Destination> route() {
     return router.route(messages[index++ & MASK]);
