@@ -28,9 +28,10 @@ import picocli.CommandLine.Parameters;
     name = "route",
     mixinStandardHelpOptions = true,
     description = {
-      "Shows where a WRP message would be published under a configuration: topic, partition key,",
-      "headers, shard strategy and event type of each destination. Nothing is sent to Kafka.",
-      "The message is JSON (wrp-go keys, payload in base64) or msgpack, detected from its bytes."
+      "Shows where a WRP message would be published, without Kafka.",
+      "%nPrints the topic, partition key, headers, shard strategy and event type of each "
+          + "destination the configuration gives the message. The message is JSON (wrp-go keys, "
+          + "payload in base64) or msgpack, detected from its bytes.%n"
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

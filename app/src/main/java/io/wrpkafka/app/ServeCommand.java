@@ -46,10 +46,11 @@ import picocli.CommandLine.Option;
     name = "serve",
     mixinStandardHelpOptions = true,
     description = {
-      "Runs the HTTP bridge: accepts WRP messages the way Talaria sends them to Caduceus",
-      "(POST /api/v4/notify) and publishes them to Kafka. See app/README.md for the HTTP API.",
-      "On SIGTERM or Ctrl-C it stops accepting requests, answers those in flight, flushes the",
-      "publisher within kafka.cleanupTimeout and exits 0."
+      "Runs the HTTP bridge that publishes Talaria's WRP events to Kafka.",
+      "%nAccepts WRP messages the way Talaria sends them to Caduceus (POST /api/v4/notify) and "
+          + "publishes them to Kafka; app/README.md describes the HTTP API. On SIGTERM or Ctrl-C "
+          + "it stops accepting requests, answers those in flight, flushes the publisher within "
+          + "kafka.cleanupTimeout and exits 0.%n"
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

@@ -30,11 +30,12 @@ import picocli.CommandLine.Option;
     name = "tail",
     mixinStandardHelpOptions = true,
     description = {
-      "Reads WRP records from a Kafka topic and prints one JSON object per line: topic,",
-      "partition, offset, timestamp, key, headers and the decoded message. A JSON or text",
-      "payload is shown as such, any other payload as payload_base64. A record that is not",
-      "valid WRP is printed as an error line with its offset; tail carries on.",
-      "Without --group it reads every partition without committing offsets."
+      "Prints the WRP records of a Kafka topic as JSON lines.",
+      "%nOne JSON object per record: topic, partition, offset, timestamp, key, headers and the "
+          + "decoded message. A JSON or text payload is shown as such, any other payload as "
+          + "payload_base64. A record that is not valid WRP is printed as an error line with its "
+          + "offset, and tail carries on. Without --group it reads every partition and commits "
+          + "nothing.%n"
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

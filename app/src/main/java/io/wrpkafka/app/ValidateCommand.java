@@ -15,10 +15,11 @@ import picocli.CommandLine.Option;
     name = "validate",
     mixinStandardHelpOptions = true,
     description = {
-      "Checks a configuration file: YAML syntax, unknown or misspelt keys, types, durations,",
-      "routes and the rules the publisher checks at start. Prints every problem as",
-      "FILE:LINE:COLUMN: key: what is wrong, and \"OK\" with a summary when there is none.",
-      "${VAR} and ${VAR:-default} are substituted from the environment, as serve does."
+      "Checks a configuration file and prints every problem with its line.",
+      "%nChecks YAML syntax, unknown or misspelt keys, types, durations, routes and the rules "
+          + "the publisher checks at start. Prints every problem as FILE:LINE:COLUMN: key: what "
+          + "is wrong, or \"OK\" with a summary. $${VAR} and $${VAR:-default} are substituted "
+          + "from the environment, as serve does.%n"
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:the configuration is valid", "1:problems were found", "2:bad command line"})

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /*
  * QoS dispatch without holding an event loop, and without holding any thread for an ack.
@@ -31,6 +32,10 @@ import java.util.concurrent.TimeUnit;
  *   request's event loop. A timer bounds the wait to recordDeliveryTimeout plus a margin, in
  *   case a completion never comes.
  *
+ * Requests waiting for a worker queue without holding a thread, but each holds its body: at most
+ * MAX_WAITING may wait at once, and the next is answered 503 (overloaded) at once, so a buffer
+ * that stays full cannot pile up requests without bound.
+ *
  * One code path for 25-99 (produceAsync) would do, but produce() at 25-74 reports QUEUED as soon
  * as the record is buffered, which is what that band promises the caller.
  *
@@ -42,11 +47,13 @@ import java.util.concurrent.TimeUnit;
 /** Publishes one decoded message per its QoS and turns the result into an {@link Answer}. */
 final class Ingest {
   private static final long ACK_MARGIN_MILLIS = 5_000;
+  static final int MAX_WAITING = 4_096;
 
   private record Routing(DynamicConfig config, Router router) {}
 
   private final Sink sink;
   private final WorkerExecutor workers;
+  private final AtomicInteger waiting = new AtomicInteger();
   private volatile Routing routing;
 
   Ingest(Sink sink, WorkerExecutor workers) {
@@ -89,12 +96,23 @@ final class Ingest {
     Future<ProduceResult> result;
     if (qos < 25) {
       result = Future.succeededFuture(sink.produce(message));
+    } else if (waiting.incrementAndGet() > MAX_WAITING) {
+      waiting.decrementAndGet();
+      return Future.succeededFuture(
+          Answer.error(503, "overloaded",
+              MAX_WAITING + " requests are already waiting for buffer room; retry later"));
     } else if (qos < 75) {
-      result = workers.executeBlocking(() -> sink.produce(message), false);
+      result = workers.executeBlocking(() -> {
+        waiting.decrementAndGet();
+        return sink.produce(message);
+      }, false);
     } else {
       result =
           workers
-              .executeBlocking(() -> sink.produceAsync(message), false)
+              .executeBlocking(() -> {
+                waiting.decrementAndGet();
+                return sink.produceAsync(message);
+              }, false)
               .compose(future -> acknowledged(future, context));
     }
     return result
