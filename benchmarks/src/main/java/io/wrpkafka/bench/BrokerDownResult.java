@@ -17,6 +17,9 @@ import org.HdrHistogram.Histogram;
  * @param drainTime from the restart until the publisher's buffer was empty
  * @param drained whether the buffer emptied within the wait
  * @param delivered records that reached the topics after the restart
+ * @param heapBefore heap in use after a full collection before the broker was stopped
+ * @param heapWhileDown heap in use after a full collection once the calls were made, the broker
+ *     still down and every attempted record held by the publisher and the client
  */
 record BrokerDownResult(
     long calls,
@@ -29,4 +32,12 @@ record BrokerDownResult(
     Duration startTime,
     Duration drainTime,
     boolean drained,
-    long delivered) {}
+    long delivered,
+    long heapBefore,
+    long heapWhileDown) {
+
+  /** Heap held per attempted record while the broker was down, bytes. */
+  double heapPerBufferedRecord() {
+    return attempted == 0 ? 0 : (double) (heapWhileDown - heapBefore) / attempted;
+  }
+}

@@ -119,6 +119,7 @@ public final class EndToEndBenchmark {
   private Message[] qos50;
   private Message[] qos10;
   private Message[] qos80;
+  private double meanRecordBytes;
 
   /** One record as the publisher would hand it to Kafka, ready for the raw producer. */
   private record PreparedRecord(String topic, byte[] key, byte[] value, Header[] headers) {
@@ -209,7 +210,7 @@ public final class EndToEndBenchmark {
       BrokerDownResult brokerDown = runBrokerDown();
       return new EndToEndResults(options, machine, startedAt,
           Duration.ofNanos(System.nanoTime() - t0), Collections.unmodifiableMap(settings), rounds,
-          sustained, brokerDown);
+          sustained, brokerDown, meanRecordBytes);
     } finally {
       shutdown();
     }
@@ -291,6 +292,7 @@ public final class EndToEndBenchmark {
         + " devices, alternately a Talaria online event (15 metadata entries, JSON payload)"
         + " and a telemetry event (" + SampleMessages.TELEMETRY_PAYLOAD_BYTES
         + "-byte payload); the same messages, keys, values and headers on both sides");
+    meanRecordBytes = (double) (valueBytes + keyBytes + headerBytes) / SAMPLES;
     settings.put("Record size (mean)", String.format(
         "value %.0f B (msgpack), key %.0f B, %.1f headers totalling %.0f B",
         (double) valueBytes / SAMPLES, (double) keyBytes / SAMPLES,
@@ -581,6 +583,9 @@ public final class EndToEndBenchmark {
 
   private BrokerDownResult runBrokerDown() throws Exception {
     long offsetsBefore = endOffsets();
+    MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+    System.gc();
+    long heapBefore = memory.getHeapMemoryUsage().getUsed();
     long t = System.nanoTime();
     kafka.stopBroker(0);
     Duration stopTime = Duration.ofNanos(System.nanoTime() - t);
@@ -602,6 +607,8 @@ public final class EndToEndBenchmark {
       now = after;
       n++;
     }
+    System.gc();
+    long heapWhileDown = memory.getHeapMemoryUsage().getUsed();
 
     t = System.nanoTime();
     kafka.startBroker(0);
@@ -611,7 +618,8 @@ public final class EndToEndBenchmark {
     Duration drainTime = Duration.ofNanos(System.nanoTime() - restarted);
     long delivered = endOffsets() - offsetsBefore;
     return new BrokerDownResult(n, attempted.getTotalCount(), dropped.getTotalCount(), all,
-        attempted, dropped, stopTime, startTime, drainTime, drained, delivered);
+        attempted, dropped, stopTime, startTime, drainTime, drained, delivered, heapBefore,
+        heapWhileDown);
   }
 
   // ---------------------------------------------------------------- helpers

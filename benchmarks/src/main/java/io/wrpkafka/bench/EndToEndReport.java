@@ -142,6 +142,11 @@ final class EndToEndReport {
         : "no, still holding records after " + seconds(down.drainTime().toNanos()));
     row(md, "Records delivered after the restart", String.format(Locale.ROOT,
         "%,d of %,d attempted", down.delivered(), down.attempted()));
+    row(md, "Heap held per buffered record while down (after a full GC)", String.format(
+        Locale.ROOT, "%,.0f B (%s before, %s while down); the publisher's buffer counts %,.0f B"
+            + " per record (key, value and headers)",
+        down.heapPerBufferedRecord(), mib(down.heapBefore()), mib(down.heapWhileDown()),
+        r.meanRecordBytes()));
     md.append('\n');
 
     SustainedResult s = r.sustained();

@@ -19,6 +19,8 @@ import org.HdrHistogram.Histogram;
  * @param rounds every mode's result in every measured round
  * @param sustained the heap and GC run
  * @param brokerDown the QoS 10 run while the broker was stopped
+ * @param meanRecordBytes the mean key, value and header bytes of a record, as the publisher's
+ *     buffer counts them
  */
 record EndToEndResults(
     EndToEndOptions options,
@@ -28,7 +30,8 @@ record EndToEndResults(
     Map<String, String> settings,
     List<ModeResult> rounds,
     SustainedResult sustained,
-    BrokerDownResult brokerDown) {
+    BrokerDownResult brokerDown,
+    double meanRecordBytes) {
 
   /** The results of {@code mode}, by round. */
   List<ModeResult> of(Mode mode) {
