@@ -66,7 +66,7 @@ final class EndToEndChart {
     List<Double> values = new ArrayList<>();
     for (Mode mode : Mode.values()) {
       names.add(mode.shortName);
-      values.add(results.medianThroughput(mode));
+      values.add((double) Math.round(results.medianThroughput(mode)));
     }
     chart.addSeries("records/s", names, values).setFillColor(new Color(0x3b6ea5));
     chart.getStyler().setLegendVisible(false);
@@ -106,7 +106,7 @@ final class EndToEndChart {
       List<Double> values = new ArrayList<>();
       for (Histogram histogram : histograms) {
         values.add(histogram.getTotalCount() == 0
-            ? 0.0 : histogram.getValueAtPercentile(percentile) / unitNanos);
+            ? 0.0 : Math.round(histogram.getValueAtPercentile(percentile) / unitNanos * 10) / 10.0);
       }
       chart.addSeries("p" + (percentile == Math.rint(percentile)
           ? Long.toString((long) percentile) : Double.toString(percentile)), names, values);
