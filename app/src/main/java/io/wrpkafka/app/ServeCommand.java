@@ -13,12 +13,14 @@ import io.wrpkafka.app.bridge.BridgeSettings;
 import io.wrpkafka.app.bridge.BrokerProbe;
 import io.wrpkafka.app.bridge.ClientConnection;
 import io.wrpkafka.app.bridge.IngestAuth;
+import io.wrpkafka.app.bridge.ProducerMetricsReporter;
 import io.wrpkafka.app.bridge.YamlDynamicConfigCodec;
 import io.wrpkafka.config.BasicCredential;
 import io.wrpkafka.config.ConfigProblem;
 import io.wrpkafka.config.ServerConfig;
 import io.wrpkafka.config.WrpKafkaConfig;
 import io.wrpkafka.embedded.EmbeddedKafka;
+import io.wrpkafka.micrometer.KafkaProducerMetrics;
 import io.wrpkafka.micrometer.PublisherMetrics;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -110,7 +112,8 @@ final class ServeCommand implements Callable<Integer> {
     return 0;
   }
 
-  private Bridge start(WrpKafkaConfig loaded) {
+  /** Starts everything {@code loaded} asks for; the bridge's close() releases all of it. */
+  Bridge start(WrpKafkaConfig loaded) {
     ServerConfig server = loaded.server();
     Map<String, String> basic = new LinkedHashMap<>();
     for (BasicCredential credential : server.basic()) {
@@ -152,6 +155,12 @@ final class ServeCommand implements Callable<Integer> {
       System.out.println("embedded Kafka at " + kafka.bootstrapServers() + " with topics "
           + topicsOf(loaded.dynamicConfig()));
     }
+    String collector = ProducerMetricsReporter.newCollector();
+    publisherConfig =
+        publisherConfig.toBuilder()
+            .kafkaProperties(
+                ProducerMetricsReporter.kafkaProperties(publisherConfig.kafkaProperties(), collector))
+            .build();
     Publisher publisher = Publisher.builder().config(publisherConfig).build();
     publisher.start();
     PublisherMetrics metrics =
@@ -159,9 +168,13 @@ final class ServeCommand implements Callable<Integer> {
             .tags(List.of(Tag.of("client_id", publisherConfig.clientId())))
             .build();
     metrics.bindTo(registry);
+    KafkaProducerMetrics clientMetrics =
+        new KafkaProducerMetrics(() -> ProducerMetricsReporter.metrics(collector));
+    clientMetrics.bindTo(registry);
     BrokerProbe probe = new BrokerProbe(ClientConnection.properties(publisherConfig));
     resources.add(0, metrics);
-    resources.add(1, probe);
+    resources.add(1, clientMetrics);
+    resources.add(2, probe);
     try {
       return builder
           .publisher(publisher, publisherConfig.recordDeliveryTimeout(), publisherConfig.cleanupTimeout())
