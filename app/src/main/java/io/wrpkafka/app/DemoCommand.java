@@ -7,14 +7,20 @@ import io.wrpkafka.PublishEvent;
 import io.wrpkafka.Publisher;
 import io.wrpkafka.PublisherConfig;
 import io.wrpkafka.TopicRoute;
+import io.wrpkafka.config.WrpKafkaConfig;
 import io.wrpkafka.embedded.EmbeddedKafka;
 import io.wrpkafka.wrp.Message;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -26,73 +32,84 @@ import picocli.CommandLine.Option;
 
 /**
  * Starts an embedded Kafka broker, publishes a simulated Talaria event stream through a {@link
- * Publisher}, reads every record back and checks it.
+ * Publisher} routed by the bundled seed config, reads every record back and checks it.
  */
 @Command(
     name = "demo",
     mixinStandardHelpOptions = true,
     description = {
-      "Starts a real Kafka broker on loopback, publishes simulated device events through the",
-      "library at every QoS level, reads them back and verifies per-device order.",
+      "Starts a real Kafka broker on loopback, creates the topics of the bundled seed config",
+      "(examples/seed.yaml), publishes simulated Talaria events for a fleet of devices at every",
+      "QoS level, reads them back and verifies keys and per-device order.",
       "Needs no configuration; the broker and its data are gone when the demo ends."
     })
 final class DemoCommand implements Callable<Integer> {
 
-  static final String LIFECYCLE_TOPIC = "device-lifecycle";
-  static final String TELEMETRY_TOPIC = "device-telemetry";
-  static final String CATCH_ALL_TOPIC = "device-events";
+  /** The seed routing, copied from examples/seed.yaml into the jar at build time. */
+  static final String SEED_CONFIG = "examples/seed.yaml";
   static final int PARTITIONS = 6;
 
   @Option(names = "--devices", defaultValue = "2000", description = "Simulated devices (default: ${DEFAULT-VALUE}).")
   int devices;
 
   @Option(names = "--events-per-device", defaultValue = "8",
-      description = "Telemetry events per device between online and offline (default: ${DEFAULT-VALUE}).")
-  int telemetryPerDevice;
+      description = "Events per device between online and offline (default: ${DEFAULT-VALUE}).")
+  int eventsPerDevice;
 
-  @Option(names = "--threads", defaultValue = "16",
+  @Option(names = "--threads", defaultValue = "64",
       description = "Concurrent publishing threads; each device stays on one (default: ${DEFAULT-VALUE}).")
   int threads;
 
   @Override
   public Integer call() throws Exception {
     PrintStream out = System.out;
-    SimulatedFleet fleet = new SimulatedFleet(devices, telemetryPerDevice, 42);
+    WrpKafkaConfig seed = seedConfig();
+    List<String> topics = topicsOf(seed.dynamicConfig());
+    SimulatedFleet fleet = new SimulatedFleet(devices, eventsPerDevice, 42);
     out.println("Starting an embedded Apache Kafka broker (KRaft)...");
     try (EmbeddedKafka kafka = EmbeddedKafka.start()) {
-      out.println("Kafka is up at " + kafka.bootstrapServers());
-      for (String topic : List.of(LIFECYCLE_TOPIC, TELEMETRY_TOPIC, CATCH_ALL_TOPIC)) {
+      out.printf("Kafka is up at %s; creating %d topics of %s (%d partitions each)%n",
+          kafka.bootstrapServers(), topics.size(), SEED_CONFIG, PARTITIONS);
+      for (String topic : topics) {
         kafka.createTopic(topic, PARTITIONS);
       }
-      DemoTally tally = publish(kafka.bootstrapServers(), fleet, out);
-      ReadBack readBack = ReadBack.readAll(kafka.bootstrapServers(),
-          List.of(LIFECYCLE_TOPIC, TELEMETRY_TOPIC, CATCH_ALL_TOPIC),
-          tally.delivered(), Duration.ofSeconds(30));
+      PublisherConfig config = seed.publisher().orElseThrow().toBuilder()
+          .brokers(List.of(kafka.bootstrapServers().split(",")))
+          .clientId("wrpkafka-demo")
+          .build();
+      DemoTally tally = publish(config, fleet, out);
+      ReadBack readBack = ReadBack.readAll(
+          kafka.bootstrapServers(), topics, tally.delivered(), Duration.ofSeconds(30));
       return DemoSummary.print(out, tally, readBack) ? 0 : 1;
     }
   }
 
-  static DynamicConfig routes() {
-    return DynamicConfig.builder()
-        .topicMap(List.of(
-            TopicRoute.builder().pattern("online").topic(LIFECYCLE_TOPIC).build(),
-            TopicRoute.builder().pattern("offline").topic(LIFECYCLE_TOPIC).build(),
-            TopicRoute.builder().pattern("telemetry").topic(TELEMETRY_TOPIC).build(),
-            TopicRoute.builder().pattern("*").topic(CATCH_ALL_TOPIC).build()))
-        .headers(Map.of(
-            "wrp-source", List.of("wrp.Source"),
-            "wrp-partner-id", List.of("wrp.PartnerIDs"),
-            "producer", List.of("wrpkafka-demo")))
-        .build();
+  /** The bundled seed config, read with an empty environment so the demo is reproducible. */
+  static WrpKafkaConfig seedConfig() throws IOException {
+    try (InputStream in = DemoCommand.class.getResourceAsStream("/" + SEED_CONFIG)) {
+      if (in == null) {
+        throw new IllegalStateException(SEED_CONFIG + " is missing from the classpath");
+      }
+      return WrpKafkaConfig.parse(
+          new String(in.readAllBytes(), StandardCharsets.UTF_8), SEED_CONFIG, Map.of());
+    }
   }
 
-  private DemoTally publish(String brokers, SimulatedFleet fleet, PrintStream out) throws Exception {
+  /** Every topic a route can send to, in route order. */
+  static List<String> topicsOf(DynamicConfig config) {
+    Set<String> topics = new LinkedHashSet<>();
+    for (TopicRoute route : config.topicMap()) {
+      if (!route.topic().isEmpty()) {
+        topics.add(route.topic());
+      }
+      topics.addAll(route.topics());
+    }
+    return List.copyOf(topics);
+  }
+
+  private DemoTally publish(PublisherConfig config, SimulatedFleet fleet, PrintStream out)
+      throws Exception {
     DemoTally tally = new DemoTally();
-    PublisherConfig config = PublisherConfig.builder()
-        .brokers(brokers)
-        .clientId("wrpkafka-demo")
-        .initialDynamicConfig(routes())
-        .build();
     long total = (long) fleet.devices() * fleet.messagesPerDevice();
     AtomicLong published = new AtomicLong();
     ExecutorService pool = Executors.newFixedThreadPool(threads);

@@ -37,7 +37,11 @@ final class DemoSummary {
     });
     out.println();
     out.println("One decoded record per topic");
-    readBack.samples.forEach((topic, m) -> out.printf("  %-18s %s%n", topic, describe(m)));
+    readBack.samples.forEach((topic, sample) -> {
+      out.printf("  %s-%d key=%s%n", topic, sample.partition(), sample.key());
+      out.printf("      headers  %s%n", String.join(" ", sample.headers()));
+      out.printf("      wrp      %s%n", describe(sample.message()));
+    });
     out.println();
     if (readBack.problems.isEmpty()) {
       out.printf("OK: %,d records read back, every one decoded, keyed by its device and in order for"
@@ -50,7 +54,7 @@ final class DemoSummary {
   }
 
   private static String describe(Message m) {
-    return String.format("dest=%s source=%s qos=%d metadata=%d entries payload=%s",
+    return String.format("dest=%s source=%s qos=%d metadata=%d entries%n      payload  %s",
         m.destination(), m.source(), m.qualityOfService(), m.metadata().size(),
         new String(m.payload(), StandardCharsets.UTF_8));
   }

@@ -3,10 +3,10 @@ package io.wrpkafka.app;
 import io.wrpkafka.wrp.Format;
 import io.wrpkafka.wrp.Message;
 import io.wrpkafka.wrp.WrpFormatException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -16,6 +16,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
@@ -26,7 +27,8 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 final class ReadBack {
 
   final Map<String, Map<Integer, Long>> recordsPerPartition = new TreeMap<>();
-  final Map<String, Message> samples = new LinkedHashMap<>();
+  /** The first record of each topic, decoded, by topic name. */
+  final Map<String, Sample> samples = new TreeMap<>();
   final List<String> problems = new ArrayList<>();
   long records;
   long expected;
@@ -90,9 +92,15 @@ final class ReadBack {
       problems.add(where(record) + " does not decode: " + e.getMessage());
       return;
     }
-    samples.putIfAbsent(record.topic(), message);
     String device = message.metadata().getOrDefault("/hw-deviceid", "");
-    String key = record.key() == null ? null : new String(record.key(), java.nio.charset.StandardCharsets.UTF_8);
+    String key = record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
+    if (!samples.containsKey(record.topic())) {
+      List<String> headers = new ArrayList<>();
+      for (Header header : record.headers()) {
+        headers.add(header.key() + "=" + new String(header.value(), StandardCharsets.UTF_8));
+      }
+      samples.put(record.topic(), new Sample(record.partition(), key, headers, message));
+    }
     if (!device.equals(key)) {
       problems.add(where(record) + " has key " + key + ", expected " + device);
     }
@@ -108,6 +116,9 @@ final class ReadBack {
       problems.add(stream + " out of order: " + seq + " after " + previous);
     }
   }
+
+  /** One record as read back: where it landed, its key and headers, and its decoded value. */
+  record Sample(int partition, String key, List<String> headers, Message message) {}
 
   int streams() {
     return lastSeq.size();

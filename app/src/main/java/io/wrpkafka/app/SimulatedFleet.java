@@ -12,7 +12,8 @@ import java.util.SplittableRandom;
 
 /**
  * A deterministic stream of Talaria-shaped WRP events for a fleet of simulated devices: each
- * device comes online, reports telemetry at mixed QoS levels, and goes offline.
+ * device comes online, sends telemetry, device-status, qos-* and iot-* events at QoS levels
+ * across all three bands, and goes offline.
  *
  * <p>Each message's transaction UUID ends with the device's sequence number
  * ({@code <device>-<seq>}), so a reader can check per-device order.
@@ -20,15 +21,16 @@ import java.util.SplittableRandom;
 final class SimulatedFleet {
 
   private static final String TALARIA = "dns:talaria-0.xmidt.example.net";
-  private static final int[] TELEMETRY_QOS = {10, 30, 50, 80, 99};
+  private static final int[] QOS_LEVELS = {0, 10, 24, 25, 30, 50, 74, 75, 80, 99};
+  private static final String[] REGIONS = {"us", "eu", "ap"};
 
   private final int devices;
-  private final int telemetryPerDevice;
+  private final int eventsPerDevice;
   private final long seed;
 
-  SimulatedFleet(int devices, int telemetryPerDevice, long seed) {
+  SimulatedFleet(int devices, int eventsPerDevice, long seed) {
     this.devices = devices;
-    this.telemetryPerDevice = telemetryPerDevice;
+    this.eventsPerDevice = eventsPerDevice;
     this.seed = seed;
   }
 
@@ -36,9 +38,9 @@ final class SimulatedFleet {
     return devices;
   }
 
-  /** Messages per device: online, the telemetry events, offline. */
+  /** Messages per device: online, the device's events, offline. */
   int messagesPerDevice() {
-    return telemetryPerDevice + 2;
+    return eventsPerDevice + 2;
   }
 
   /** The canonical id of device {@code index}, e.g. {@code mac:0a1b00000001}. */
@@ -54,9 +56,21 @@ final class SimulatedFleet {
     List<Message> events = new ArrayList<>(messagesPerDevice());
     int seq = 0;
     events.add(lifecycle(device, "online", boot, seq++));
-    for (int i = 0; i < telemetryPerDevice; i++) {
-      int qos = TELEMETRY_QOS[random.nextInt(TELEMETRY_QOS.length)];
-      events.add(telemetry(device, qos, random, seq++));
+    String region = REGIONS[index % REGIONS.length];
+    for (int i = 0; i < eventsPerDevice; i++) {
+      int qos = QOS_LEVELS[random.nextInt(QOS_LEVELS.length)];
+      int kind = random.nextInt(10);
+      Message event;
+      if (kind < 4) {
+        event = deviceEvent(device, "telemetry", "wifi", qos, random, seq++, region);
+      } else if (kind < 6) {
+        event = deviceEvent(device, "device-status", "fully-manageable", qos, random, seq++, region);
+      } else if (kind < 8) {
+        event = deviceEvent(device, "qos-report", "latency", qos, random, seq++, region);
+      } else {
+        event = deviceEvent(device, "iot-sensor", "temperature", qos, random, seq++, region);
+      }
+      events.add(event);
     }
     events.add(lifecycle(device, "offline", boot, seq));
     return events;
@@ -78,24 +92,25 @@ final class SimulatedFleet {
         .transactionUuid(device + "-" + seq)
         .contentType("application/json")
         .metadata(metadata)
-        .partnerIds(List.of("comcast", "example-partner"))
+        .partnerIds(List.of("partner-a", "partner-b"))
         .sessionId("session-" + device.substring(4))
         .payload(("{\"id\":\"" + device + "\",\"ts\":\"" + boot + "\"}").getBytes(StandardCharsets.UTF_8))
         .qualityOfService(75)
         .build();
   }
 
-  private static Message telemetry(String device, int qos, SplittableRandom random, int seq) {
+  private static Message deviceEvent(String device, String eventType, String detail, int qos,
+      SplittableRandom random, int seq, String region) {
     String payload = String.format(
         "{\"rssi\":%d,\"uptime\":%d,\"cpu\":%d,\"seq\":%d}",
         -30 - random.nextInt(60), random.nextInt(1_000_000), random.nextInt(100), seq);
     return Message.builder()
         .type(MessageType.SIMPLE_EVENT)
-        .source(device + "/telemetry")
-        .destination("event:telemetry/" + device + "/wifi")
+        .source(device + "/" + detail)
+        .destination("event:" + eventType + "/" + device + "/" + detail)
         .transactionUuid(device + "-" + seq)
         .contentType("application/json")
-        .metadata(Map.of("/hw-deviceid", device, "region", "us-east"))
+        .metadata(Map.of("/hw-deviceid", device, "hw-deviceid", device, "region", region))
         .payload(payload.getBytes(StandardCharsets.UTF_8))
         .qualityOfService(qos)
         .build();

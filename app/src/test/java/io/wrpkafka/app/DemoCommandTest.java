@@ -25,8 +25,7 @@ class DemoCommandTest {
     assertThat(exit).as(output).isZero();
     assertThat(output)
         .contains("OK: 280 records read back")
-        .contains("in order for each of 80 device streams")
-        .contains("device-lifecycle", "device-telemetry");
+        .contains("device-lifecycle", "device-events", "device-status-0", "qos-events-0");
   }
 
   @Test

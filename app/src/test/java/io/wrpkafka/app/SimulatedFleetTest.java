@@ -19,7 +19,8 @@ class SimulatedFleetTest {
     assertThat(events.get(events.size() - 1).destination())
         .isEqualTo("event:device-status/mac:0a1b00000003/offline");
     assertThat(events.subList(1, events.size() - 1))
-        .allSatisfy(m -> assertThat(m.destination()).startsWith("event:telemetry/mac:0a1b00000003/"));
+        .allSatisfy(m -> assertThat(m.destination())
+            .matches("event:(telemetry|device-status|qos-report|iot-sensor)/mac:0a1b00000003/[a-z-]+"));
   }
 
   @Test
