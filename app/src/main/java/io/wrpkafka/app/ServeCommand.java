@@ -99,16 +99,23 @@ final class ServeCommand implements Callable<Integer> {
       System.err.println("error: " + e.getMessage());
       return 1;
     }
-    if (!SignalHandlers.install(stop::countDown)) {
+    SignalHandlers signals = SignalHandlers.install(stop::countDown);
+    if (signals == null) {
       Runtime.getRuntime().addShutdownHook(new Thread(bridge::close, "wrpkafka-drain"));
     }
     System.out.println("wrpkafka bridge listening on port " + bridge.port()
         + " (POST /api/v4/notify); stop with Ctrl-C or SIGTERM");
     System.out.flush();
-    stop.await();
-    System.out.println("draining...");
-    bridge.close();
-    System.out.println("stopped");
+    try {
+      stop.await();
+      System.out.println("draining...");
+      bridge.close();
+      System.out.println("stopped");
+    } finally {
+      if (signals != null) {
+        signals.close();
+      }
+    }
     return 0;
   }
 

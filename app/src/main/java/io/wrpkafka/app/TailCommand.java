@@ -86,8 +86,9 @@ final class TailCommand implements Callable<Integer> {
       props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
     }
     AtomicBoolean stopped = new AtomicBoolean();
+    SignalHandlers signals = null;
     try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props)) {
-      SignalHandlers.install(() -> {
+      signals = SignalHandlers.install(() -> {
         stopped.set(true);
         consumer.wakeup();
       });
@@ -135,6 +136,10 @@ final class TailCommand implements Callable<Integer> {
     } catch (KafkaException e) {
       err.println("error: reading " + topic + " failed: " + e.getMessage());
       return 1;
+    } finally {
+      if (signals != null) {
+        signals.close();
+      }
     }
     return 0;
   }
