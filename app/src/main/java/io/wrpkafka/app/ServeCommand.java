@@ -98,6 +98,10 @@ final class ServeCommand implements Callable<Integer> {
     } catch (ConfigException | IllegalStateException e) {
       System.err.println("error: " + e.getMessage());
       return 1;
+    } catch (RuntimeException e) {
+      System.err.println("error: the bridge could not start: " + e.getClass().getSimpleName() + ": "
+          + e.getMessage());
+      return 1;
     }
     SignalHandlers signals = SignalHandlers.install(stop::countDown);
     if (signals == null) {

@@ -18,6 +18,8 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /*
  * QoS dispatch without holding an event loop, and without holding any thread for an ack.
@@ -46,6 +48,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 /** Publishes one decoded message per its QoS and turns the result into an {@link Answer}. */
 final class Ingest {
+  private static final Logger log = LoggerFactory.getLogger(Ingest.class);
   private static final long ACK_MARGIN_MILLIS = 5_000;
   static final int MAX_WAITING = 4_096;
 
@@ -118,8 +121,10 @@ final class Ingest {
     return result
         .map(produced -> answer(produced, topics))
         .otherwise(
-            failure ->
-                Answer.error(500, "unknown", "publishing failed: " + failure.getClass().getSimpleName()));
+            failure -> {
+              log.error("publishing a message failed unexpectedly", failure);
+              return Answer.error(500, "unknown", "publishing failed unexpectedly; see the bridge's log");
+            });
   }
 
   private Future<ProduceResult> acknowledged(
