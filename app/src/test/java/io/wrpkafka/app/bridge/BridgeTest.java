@@ -1,6 +1,7 @@
 package io.wrpkafka.app.bridge;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -22,7 +23,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.AfterAll;
@@ -372,6 +373,29 @@ class BridgeTest {
     assertThat(wrong.statusCode()).isEqualTo(403);
     assertThat(wrong.body()).doesNotContain("not-the-token").doesNotContain(ADMIN_TOKEN);
     assertThat(publisher.dynamicConfig()).isEqualTo(initial);
+  }
+
+  @Test
+  void rejectedRequestsNeverReachThePublisher() throws IOException {
+    AtomicInteger events = new AtomicInteger();
+    Runnable remove = publisher.addListener(event -> events.incrementAndGet());
+    try {
+      byte[] body = talariaBody();
+      assertThat(http.post("/api/v4/notify", MSGPACK, Arrays.copyOf(body, 9), "Authorization", AUTH).statusCode())
+          .isEqualTo(400);
+      assertThat(http.post("/api/v4/notify", "text/plain", body, "Authorization", AUTH).statusCode()).isEqualTo(415);
+      assertThat(http.post("/api/v4/notify", MSGPACK, new byte[70_000], "Authorization", AUTH).statusCode())
+          .isEqualTo(413);
+      assertThat(http.post("/api/v4/notify", MSGPACK, body).statusCode()).isEqualTo(401);
+      assertThat(notify(event("nothing-matches-this", "mac:0000000000f1", 80)).statusCode()).isEqualTo(422);
+
+      assertThat(notify(event("metrics", "mac:0000000000f2", 80)).statusCode()).isEqualTo(200);
+
+      await().atMost(Duration.ofSeconds(10)).until(() -> events.get() >= 1);
+      assertThat(events.get()).as("publish events: only the accepted message").isEqualTo(1);
+    } finally {
+      remove.run();
+    }
   }
 
   @Test
