@@ -1,6 +1,7 @@
 package io.wrpkafka.app;
 
 import io.micrometer.core.instrument.Tag;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.wrpkafka.ConfigException;
@@ -13,7 +14,6 @@ import io.wrpkafka.app.bridge.BridgeSettings;
 import io.wrpkafka.app.bridge.BrokerProbe;
 import io.wrpkafka.app.bridge.ClientConnection;
 import io.wrpkafka.app.bridge.IngestAuth;
-import io.wrpkafka.app.bridge.ProducerMetricsReporter;
 import io.wrpkafka.app.bridge.YamlDynamicConfigCodec;
 import io.wrpkafka.config.BasicCredential;
 import io.wrpkafka.config.ConfigProblem;
@@ -24,6 +24,7 @@ import io.wrpkafka.micrometer.KafkaProducerMetrics;
 import io.wrpkafka.micrometer.PublisherMetrics;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -61,6 +62,11 @@ import picocli.CommandLine.Option;
       "2:bad command line"
     })
 final class ServeCommand implements Callable<Integer> {
+  /**
+   * How often the Kafka client's metric names are re-read: new ones (a topic's first send, a
+   * producer replaced by a hot reload) show on /metrics within this time.
+   */
+  private static final Duration CLIENT_METRICS_REFRESH = Duration.ofSeconds(10);
 
   @Option(names = {"-c", "--config"}, required = true, paramLabel = "FILE",
       description = "The configuration file (YAML; see config/README.md and examples/).")
@@ -166,12 +172,6 @@ final class ServeCommand implements Callable<Integer> {
       System.out.println("embedded Kafka at " + kafka.bootstrapServers() + " with topics "
           + topicsOf(loaded.dynamicConfig()));
     }
-    String collector = ProducerMetricsReporter.newCollector();
-    publisherConfig =
-        publisherConfig.toBuilder()
-            .kafkaProperties(
-                ProducerMetricsReporter.kafkaProperties(publisherConfig.kafkaProperties(), collector))
-            .build();
     Publisher publisher = Publisher.builder().config(publisherConfig).build();
     publisher.start();
     PublisherMetrics metrics =
@@ -180,7 +180,7 @@ final class ServeCommand implements Callable<Integer> {
             .build();
     metrics.bindTo(registry);
     KafkaProducerMetrics clientMetrics =
-        new KafkaProducerMetrics(() -> ProducerMetricsReporter.metrics(collector));
+        new KafkaProducerMetrics(publisher::kafkaMetrics, Tags.empty(), CLIENT_METRICS_REFRESH);
     clientMetrics.bindTo(registry);
     BrokerProbe probe = new BrokerProbe(ClientConnection.properties(publisherConfig));
     resources.add(0, metrics);
