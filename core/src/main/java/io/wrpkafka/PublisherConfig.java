@@ -174,6 +174,27 @@ public final class PublisherConfig {
     return kafkaProperties;
   }
 
+  /**
+   * The Kafka client properties for reaching and logging in to this publisher's cluster, for any
+   * other client of it (an admin client, a consumer): {@code bootstrap.servers}, {@code
+   * client.id}, {@code security.protocol} and the {@code ssl.*} and {@code sasl.*} settings of
+   * {@link #tls()} and {@link #sasl()}, as the publisher's producer uses them, then the entries of
+   * {@link #kafkaProperties()} whose keys are {@code bootstrap.servers}, {@code
+   * security.protocol}, {@code ssl.*} or {@code sasl.*}. Set your own {@code client.id} for a
+   * client that should be told apart from the producer.
+   *
+   * <p>Returns a new unmodifiable map of string values on each call. It holds secrets (the SASL
+   * password in {@code sasl.jaas.config}, a TLS private key): pass it to a Kafka client, never
+   * to a log. Reads the TLS PEM files each call. With {@code tls.insecureSkipVerify} it adds, once
+   * per JVM, a security provider offering only the trust-everything algorithm it names in {@code
+   * ssl.trustmanager.algorithm}. Thread-safe.
+   *
+   * @throws java.io.UncheckedIOException if a TLS certificate or key file cannot be read
+   */
+  public Map<String, Object> clientProperties() {
+    return ClientProperties.of(this);
+  }
+
   /** The dynamic settings the publisher starts with. */
   public DynamicConfig initialDynamicConfig() {
     return initialDynamicConfig;

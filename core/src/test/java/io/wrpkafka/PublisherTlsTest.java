@@ -15,6 +15,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -104,6 +106,21 @@ class PublisherTlsTest {
         publishers.started(tlsConfig(topic, TlsConfig.builder().insecureSkipVerify(true).build()));
 
     assertThat(publisher.produce(event(device(1), 90, 1)).outcome()).isEqualTo(Outcome.ACCEPTED);
+  }
+
+  @Test
+  void anAdminClientWithTheClientPropertiesOfInsecureSkipVerifyReachesTheBroker() throws Exception {
+    PublisherConfig config =
+        tlsConfig(topic("tls-admin"), TlsConfig.builder().insecureSkipVerify(true).build());
+
+    try (Admin admin = Admin.create(config.clientProperties())) {
+      assertThat(
+              admin
+                  .describeCluster(new DescribeClusterOptions().timeoutMs(10_000))
+                  .nodes()
+                  .get(15, TimeUnit.SECONDS))
+          .isNotEmpty();
+    }
   }
 
   @Test

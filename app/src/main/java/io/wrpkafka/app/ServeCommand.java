@@ -12,7 +12,6 @@ import io.wrpkafka.TopicRoute;
 import io.wrpkafka.app.bridge.Bridge;
 import io.wrpkafka.app.bridge.BridgeSettings;
 import io.wrpkafka.app.bridge.BrokerProbe;
-import io.wrpkafka.app.bridge.ClientConnection;
 import io.wrpkafka.app.bridge.IngestAuth;
 import io.wrpkafka.app.bridge.YamlDynamicConfigCodec;
 import io.wrpkafka.config.BasicCredential;
@@ -182,7 +181,7 @@ final class ServeCommand implements Callable<Integer> {
     KafkaProducerMetrics clientMetrics =
         new KafkaProducerMetrics(publisher::kafkaMetrics, Tags.empty(), CLIENT_METRICS_REFRESH);
     clientMetrics.bindTo(registry);
-    BrokerProbe probe = new BrokerProbe(ClientConnection.properties(publisherConfig));
+    BrokerProbe probe = new BrokerProbe(publisherConfig.clientProperties());
     resources.add(0, metrics);
     resources.add(1, clientMetrics);
     resources.add(2, probe);

@@ -32,7 +32,8 @@ public final class BrokerProbe implements ReadinessCheck, AutoCloseable {
 
   /**
    * Creates the admin client from connection properties ({@code bootstrap.servers} and any
-   * security settings). Does not connect yet.
+   * security settings, as {@link io.wrpkafka.PublisherConfig#clientProperties()} gives them),
+   * with its own {@code client.id}. Does not connect yet.
    */
   public BrokerProbe(Map<String, Object> connection) {
     Properties props = new Properties();
