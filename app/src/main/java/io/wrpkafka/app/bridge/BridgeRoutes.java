@@ -34,8 +34,9 @@ import org.slf4j.LoggerFactory;
  * Order of checks on an ingest request, cheapest first, and none reading the body before it is
  * known to be wanted: draining (503), credentials (401), content type (415), then the body is
  * read with BodyHandler's limit (413 from the Content-Length header, or as soon as a chunked
- * body passes the limit: the body is never buffered beyond maxBodyBytes), decoded (400) and
- * routed (422). Only then does anything reach the publisher.
+ * body passes the limit: the body is never buffered beyond maxBodyBytes) and decoded (400).
+ * Only a decoded message reaches the publisher, which routes it and refuses an unroutable one
+ * (422) before it builds a record.
  *
  * Every handler answers JSON. Error answers name what was wrong; they never echo the payload,
  * the message or a credential. Any exception escaping a handler becomes a 500 through the
@@ -271,7 +272,7 @@ final class BridgeRoutes {
     try {
       destinations = ingest.router().route(message);
     } catch (PublishException e) {
-      send(ctx, Answer.error(ResultStatus.ofFailure(e.errorType()), e.errorType().label(), e.getMessage()));
+      send(ctx, Answer.refused(e));
       return;
     }
     JsonArray list = new JsonArray();

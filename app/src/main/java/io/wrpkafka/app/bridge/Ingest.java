@@ -4,17 +4,12 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.WorkerExecutor;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.wrpkafka.DynamicConfig;
 import io.wrpkafka.ProduceResult;
 import io.wrpkafka.PublishException;
-import io.wrpkafka.routing.Destination;
 import io.wrpkafka.routing.Router;
 import io.wrpkafka.wrp.Message;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -41,10 +36,10 @@ import org.slf4j.LoggerFactory;
  * One code path for 25-99 (produceAsync) would do, but produce() at 25-74 reports QUEUED as soon
  * as the record is buffered, which is what that band promises the caller.
  *
- * Each message is routed here first, with a Router of the current dynamic config, so unroutable
- * messages are answered 422 before they touch the publisher, and the answer can name the
- * topics. The bridge's Router keeps its own round-robin counters, so for a round-robin route the
- * topic it names is its guess, not the publisher's pick: such answers leave "topics" out.
+ * Routing is the publisher's: it answers an unroutable message FAILED (no_topic_match or
+ * validation_error, 422) before it builds a record, so the bridge does not route a second time
+ * on the hot path. Only with Kafka disabled, where no publisher routes, does the bridge route
+ * (with a Router of the current dynamic config, as the dry run does) to answer 422 the same way.
  */
 /** Publishes one decoded message per its QoS and turns the result into an {@link Answer}. */
 final class Ingest {
@@ -75,25 +70,10 @@ final class Ingest {
     return cached.router();
   }
 
-  /** Routes and publishes {@code message}; completes on {@code context}. Never fails. */
+  /** Publishes {@code message}; completes on {@code context}. Never fails. */
   Future<Answer> publish(Message message, Context context) {
-    List<Destination> destinations;
-    try {
-      destinations = router().route(message);
-    } catch (PublishException e) {
-      return Future.succeededFuture(
-          Answer.error(ResultStatus.ofFailure(e.errorType()), e.errorType().label(), e.getMessage()));
-    }
-    JsonArray topics = topicsOf(destinations);
     if (!sink.isEnabled()) {
-      JsonObject body =
-          new JsonObject()
-              .put("outcome", "DISABLED")
-              .put("reason", "Kafka publishing is disabled in the configuration (kafka.enabled: false)");
-      if (topics != null) {
-        body.put("topics", topics);
-      }
-      return Future.succeededFuture(new Answer(202, body));
+      return Future.succeededFuture(disabled(message));
     }
     int qos = message.qualityOfService();
     Future<ProduceResult> result;
@@ -119,7 +99,7 @@ final class Ingest {
               .compose(future -> acknowledged(future, context));
     }
     return result
-        .map(produced -> answer(produced, topics))
+        .map(Ingest::answer)
         .otherwise(
             failure -> {
               log.error("publishing a message failed unexpectedly", failure);
@@ -159,33 +139,27 @@ final class Ingest {
     return promise.future();
   }
 
-  private static Answer answer(ProduceResult produced, JsonArray topics) {
-    int status = ResultStatus.of(produced);
-    if (produced.error() == null) {
-      JsonObject body = new JsonObject().put("outcome", produced.outcome().name());
-      if (topics != null) {
-        body.put("topics", topics);
-      }
-      return new Answer(status, body);
+  /** Kafka disabled: routed for a 422 when unroutable, else 202 DISABLED. */
+  private Answer disabled(Message message) {
+    try {
+      router().route(message);
+    } catch (PublishException e) {
+      return Answer.refused(e);
     }
-    PublishException error = produced.error();
     return new Answer(
-        status,
+        202,
         new JsonObject()
-            .put("outcome", produced.outcome().name())
-            .put("error", error.getMessage())
-            .put("errorType", error.errorType().label()));
+            .put("outcome", "DISABLED")
+            .put("reason", "Kafka publishing is disabled in the configuration (kafka.enabled: false)"));
   }
 
-  /** The routed topics, or null when a round-robin pick makes them a guess. */
-  private static JsonArray topicsOf(List<Destination> destinations) {
-    Set<String> topics = new LinkedHashSet<>();
-    for (Destination destination : destinations) {
-      if (destination.shardStrategy().equals("roundrobin")) {
-        return null;
-      }
-      topics.add(destination.topic());
+  private static Answer answer(ProduceResult produced) {
+    int status = ResultStatus.of(produced);
+    JsonObject body = new JsonObject().put("outcome", produced.outcome().name());
+    PublishException error = produced.error();
+    if (error != null) {
+      body.put("error", error.getMessage()).put("errorType", error.errorType().label());
     }
-    return new JsonArray(List.copyOf(topics));
+    return new Answer(status, body);
   }
 }
