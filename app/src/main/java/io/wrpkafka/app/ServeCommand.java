@@ -1,34 +1,16 @@
 package io.wrpkafka.app;
 
-import io.micrometer.core.instrument.Tag;
-import io.micrometer.core.instrument.Tags;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.wrpkafka.ConfigException;
 import io.wrpkafka.DynamicConfig;
-import io.wrpkafka.Publisher;
-import io.wrpkafka.PublisherConfig;
 import io.wrpkafka.TopicRoute;
 import io.wrpkafka.app.bridge.Bridge;
-import io.wrpkafka.app.bridge.BridgeSettings;
-import io.wrpkafka.app.bridge.BrokerProbe;
-import io.wrpkafka.app.bridge.IngestAuth;
-import io.wrpkafka.app.bridge.YamlDynamicConfigCodec;
-import io.wrpkafka.config.BasicCredential;
 import io.wrpkafka.config.ConfigProblem;
-import io.wrpkafka.config.ServerConfig;
 import io.wrpkafka.config.WrpKafkaConfig;
 import io.wrpkafka.embedded.EmbeddedKafka;
-import io.wrpkafka.micrometer.KafkaProducerMetrics;
-import io.wrpkafka.micrometer.PublisherMetrics;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -61,12 +43,6 @@ import picocli.CommandLine.Option;
       "2:bad command line"
     })
 final class ServeCommand implements Callable<Integer> {
-  /**
-   * How often the Kafka client's metric names are re-read: new ones (a topic's first send, a
-   * producer replaced by a hot reload) show on /metrics within this time.
-   */
-  private static final Duration CLIENT_METRICS_REFRESH = Duration.ofSeconds(10);
-
   @Option(names = {"-c", "--config"}, required = true, paramLabel = "FILE",
       description = "The configuration file (YAML; see config/README.md and examples/).")
   Path config;
@@ -130,70 +106,28 @@ final class ServeCommand implements Callable<Integer> {
 
   /** Starts everything {@code loaded} asks for; the bridge's close() releases all of it. */
   Bridge start(WrpKafkaConfig loaded) {
-    ServerConfig server = loaded.server();
-    Map<String, String> basic = new LinkedHashMap<>();
-    for (BasicCredential credential : server.basic()) {
-      basic.put(credential.username(), credential.password());
+    Bridge.Builder builder = Bridge.builder().config(loaded, config);
+    if (port != null) {
+      builder.port(port);
     }
-    BridgeSettings settings =
-        new BridgeSettings(
-            server.address(),
-            port != null ? port : server.port(),
-            server.maxBodyBytes(),
-            IngestAuth.of(basic, server.bearerTokens()),
-            server.adminToken(),
-            server.drainTimeout());
-    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    Bridge.Builder builder =
-        Bridge.builder()
-            .settings(settings)
-            .meterRegistry(registry)
-            .configCodec(new YamlDynamicConfigCodec());
-    if (server.watchConfig()) {
-      builder.watch(config, YamlDynamicConfigCodec::loadFile);
+    if (!embeddedKafka) {
+      return builder.start();
     }
     if (!loaded.kafkaEnabled()) {
-      if (embeddedKafka) {
-        System.err.println("warning: --embedded-kafka ignored: kafka.enabled is false in " + config);
-      }
-      return builder.kafkaDisabled(loaded.dynamicConfig()).start();
+      System.err.println("warning: --embedded-kafka ignored: kafka.enabled is false in " + config);
+      return builder.start();
     }
-    PublisherConfig publisherConfig = loaded.publisher().orElseThrow();
-    List<AutoCloseable> resources = new ArrayList<>();
-    if (embeddedKafka) {
-      System.out.println("starting an embedded Kafka broker...");
-      EmbeddedKafka kafka = EmbeddedKafka.start();
-      resources.add(kafka);
+    System.out.println("starting an embedded Kafka broker...");
+    EmbeddedKafka kafka = EmbeddedKafka.start();
+    try {
       for (String topic : topicsOf(loaded.dynamicConfig())) {
         kafka.createTopic(topic, 3);
       }
-      publisherConfig = publisherConfig.toBuilder().brokers(kafka.bootstrapServers()).build();
       System.out.println("embedded Kafka at " + kafka.bootstrapServers() + " with topics "
           + topicsOf(loaded.dynamicConfig()));
-    }
-    Publisher publisher = Publisher.builder().config(publisherConfig).build();
-    publisher.start();
-    PublisherMetrics metrics =
-        PublisherMetrics.builder(publisher)
-            .tags(List.of(Tag.of("client_id", publisherConfig.clientId())))
-            .build();
-    metrics.bindTo(registry);
-    KafkaProducerMetrics clientMetrics =
-        new KafkaProducerMetrics(publisher::kafkaMetrics, Tags.empty(), CLIENT_METRICS_REFRESH);
-    clientMetrics.bindTo(registry);
-    BrokerProbe probe = new BrokerProbe(publisherConfig.clientProperties());
-    resources.add(0, metrics);
-    resources.add(1, clientMetrics);
-    resources.add(2, probe);
-    try {
-      return builder
-          .publisher(publisher, publisherConfig.recordDeliveryTimeout(), publisherConfig.cleanupTimeout())
-          .readiness(probe)
-          .onClose(() -> closeAll(resources))
-          .start();
+      return builder.brokers(kafka.bootstrapServers()).onClose(kafka).start();
     } catch (RuntimeException e) {
-      publisher.stop(publisherConfig.cleanupTimeout());
-      closeAll(resources);
+      kafka.close();
       throw e;
     }
   }
@@ -208,15 +142,5 @@ final class ServeCommand implements Callable<Integer> {
       topics.addAll(route.topics());
     }
     return topics;
-  }
-
-  private static void closeAll(List<AutoCloseable> resources) {
-    for (AutoCloseable resource : resources) {
-      try {
-        resource.close();
-      } catch (Exception e) {
-        System.err.println("warning: closing " + resource.getClass().getSimpleName() + " failed: " + e);
-      }
-    }
   }
 }

@@ -1,5 +1,8 @@
 package io.wrpkafka.app.bridge;
 
+import io.micrometer.core.instrument.Tag;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -13,8 +16,18 @@ import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import io.wrpkafka.DynamicConfig;
 import io.wrpkafka.Publisher;
+import io.wrpkafka.PublisherConfig;
+import io.wrpkafka.config.BasicCredential;
+import io.wrpkafka.config.ServerConfig;
+import io.wrpkafka.config.WrpKafkaConfig;
+import io.wrpkafka.micrometer.KafkaProducerMetrics;
+import io.wrpkafka.micrometer.PublisherMetrics;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -41,6 +54,11 @@ import org.slf4j.LoggerFactory;
 public final class Bridge implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Bridge.class);
   private static final int PRODUCE_WORKERS = 32;
+  /**
+   * How often the Kafka client's metric names are re-read: new ones (a topic's first send, a
+   * producer replaced by a hot reload) show on /metrics within this time.
+   */
+  private static final Duration CLIENT_METRICS_REFRESH = Duration.ofSeconds(10);
 
   private final Vertx vertx;
   private final HttpServer server;
@@ -50,7 +68,7 @@ public final class Bridge implements AutoCloseable {
   private final Duration drainTimeout;
   private final Duration cleanupTimeout;
   private final ConfigFileWatcher watcher;
-  private final AutoCloseable onClose;
+  private final List<AutoCloseable> closeLast;
   private final Object lifecycle = new Object();
   private boolean closed;
 
@@ -63,7 +81,7 @@ public final class Bridge implements AutoCloseable {
       Duration drainTimeout,
       Duration cleanupTimeout,
       ConfigFileWatcher watcher,
-      AutoCloseable onClose) {
+      List<AutoCloseable> closeLast) {
     this.vertx = vertx;
     this.server = server;
     this.workers = workers;
@@ -72,10 +90,10 @@ public final class Bridge implements AutoCloseable {
     this.drainTimeout = drainTimeout;
     this.cleanupTimeout = cleanupTimeout;
     this.watcher = watcher;
-    this.onClose = onClose;
+    this.closeLast = closeLast;
   }
 
-  /** A builder; {@link Builder#settings} and a publisher (or Kafka disabled) are required. */
+  /** A builder; {@link Builder#config} is required. */
   public static Builder builder() {
     return new Builder();
   }
@@ -111,14 +129,18 @@ public final class Bridge implements AutoCloseable {
     sink.stop(cleanupTimeout);
     await(workers.close(), Duration.ofSeconds(5));
     await(vertx.close(), Duration.ofSeconds(10));
-    if (onClose != null) {
+    closeAll(closeLast);
+    log.info("bridge stopped");
+  }
+
+  private static void closeAll(List<AutoCloseable> resources) {
+    for (AutoCloseable resource : resources) {
       try {
-        onClose.close();
+        resource.close();
       } catch (Exception e) {
-        log.warn("closing the bridge's resources failed", e);
+        log.warn("closing {} failed", resource.getClass().getSimpleName(), e);
       }
     }
-    log.info("bridge stopped");
   }
 
   private static <T> T await(Future<T> future, Duration timeout) {
@@ -133,8 +155,16 @@ public final class Bridge implements AutoCloseable {
     }
   }
 
-  /** Builds and starts a {@link Bridge}. Not thread-safe. */
+  /**
+   * Builds and starts a {@link Bridge} from a configuration file's settings. Not thread-safe.
+   * The package-private setters assemble one from its parts instead (a given publisher, settings,
+   * readiness check), as this package's tests do.
+   */
   public static final class Builder {
+    private WrpKafkaConfig fileConfig;
+    private Path configFile;
+    private Integer port;
+    private String[] brokers;
     private BridgeSettings settings;
     private Publisher publisher;
     private Duration recordDeliveryTimeout = Duration.ofMinutes(2);
@@ -145,12 +175,44 @@ public final class Bridge implements AutoCloseable {
     private DynamicConfigCodec codec;
     private Path watchedFile;
     private Function<Path, DynamicConfigCodec.Parsed> fileLoader;
-    private AutoCloseable onClose;
+    private final List<AutoCloseable> closeLast = new ArrayList<>();
 
     private Builder() {}
 
-    /** Where to listen, body limit, auth (required). */
-    public Builder settings(BridgeSettings settings) {
+    /**
+     * What to run (required): {@code config}'s {@code server:} section (address, port, body
+     * limit, auth, admin token, drain timeout, watch) and its {@code kafka:} section (a publisher
+     * the bridge creates, starts and stops, or Kafka disabled). {@code file} is where {@code
+     * config} was read from, watched when {@code server.watchConfig} is set.
+     */
+    public Builder config(WrpKafkaConfig config, Path file) {
+      this.fileConfig = Objects.requireNonNull(config, "config");
+      this.configFile = Objects.requireNonNull(file, "file");
+      return this;
+    }
+
+    /** Listen on {@code port} instead of {@code server.port}; 0 picks a free port. */
+    public Builder port(int port) {
+      this.port = port;
+      return this;
+    }
+
+    /** Publish to {@code brokers} instead of {@code kafka.brokers} (an embedded broker, say). */
+    public Builder brokers(String... brokers) {
+      this.brokers = Objects.requireNonNull(brokers, "brokers").clone();
+      return this;
+    }
+
+    /**
+     * Something to close last, after the publisher has flushed (an embedded broker). Not closed
+     * when {@link #start()} throws: the caller still owns it then.
+     */
+    public Builder onClose(AutoCloseable resource) {
+      this.closeLast.add(Objects.requireNonNull(resource, "resource"));
+      return this;
+    }
+
+    Builder settings(BridgeSettings settings) {
       this.settings = Objects.requireNonNull(settings, "settings");
       return this;
     }
@@ -160,7 +222,7 @@ public final class Bridge implements AutoCloseable {
      * {@code cleanupTimeout}. {@code recordDeliveryTimeout} bounds how long a QoS 75–99 request
      * waits.
      */
-    public Builder publisher(Publisher publisher, Duration recordDeliveryTimeout, Duration cleanupTimeout) {
+    Builder publisher(Publisher publisher, Duration recordDeliveryTimeout, Duration cleanupTimeout) {
       this.publisher = Objects.requireNonNull(publisher, "publisher");
       this.recordDeliveryTimeout = Objects.requireNonNull(recordDeliveryTimeout, "recordDeliveryTimeout");
       this.cleanupTimeout = Objects.requireNonNull(cleanupTimeout, "cleanupTimeout");
@@ -171,25 +233,25 @@ public final class Bridge implements AutoCloseable {
      * Kafka publishing disabled: messages are decoded and routed with {@code config}, then
      * answered 202 with outcome {@code DISABLED}; {@code /readyz} says so.
      */
-    public Builder kafkaDisabled(DynamicConfig config) {
+    Builder kafkaDisabled(DynamicConfig config) {
       this.disabledConfig = Objects.requireNonNull(config, "config");
       return this;
     }
 
     /** The registry {@code /metrics} shows; HTTP server metrics are added to it. */
-    public Builder meterRegistry(PrometheusMeterRegistry registry) {
+    Builder meterRegistry(PrometheusMeterRegistry registry) {
       this.registry = Objects.requireNonNull(registry, "registry");
       return this;
     }
 
     /** How {@code /readyz} checks the brokers; default: always ready. */
-    public Builder readiness(ReadinessCheck readiness) {
+    Builder readiness(ReadinessCheck readiness) {
       this.readiness = Objects.requireNonNull(readiness, "readiness");
       return this;
     }
 
     /** Reads and shows the dynamic config for {@code /api/v1/config}; without it, PUT is 501. */
-    public Builder configCodec(DynamicConfigCodec codec) {
+    Builder configCodec(DynamicConfigCodec codec) {
       this.codec = Objects.requireNonNull(codec, "codec");
       return this;
     }
@@ -198,24 +260,87 @@ public final class Bridge implements AutoCloseable {
      * Watches {@code file} and applies its dynamic part when it changes; {@code loader} reads
      * it. An invalid edit is logged and ignored.
      */
-    public Builder watch(Path file, Function<Path, DynamicConfigCodec.Parsed> loader) {
+    Builder watch(Path file, Function<Path, DynamicConfigCodec.Parsed> loader) {
       this.watchedFile = Objects.requireNonNull(file, "file");
       this.fileLoader = Objects.requireNonNull(loader, "loader");
       return this;
     }
 
-    /** Something to close last, after the publisher (a readiness probe, an embedded broker). */
-    public Builder onClose(AutoCloseable onClose) {
-      this.onClose = onClose;
-      return this;
-    }
-
     /**
-     * Starts the HTTP server and returns once it listens. Blocks up to about 30 s.
+     * Starts the publisher (unless Kafka is disabled) and the HTTP server, and returns once it
+     * listens. Blocks up to about 30 s plus the publisher's start. On failure everything started
+     * here is stopped again.
      *
-     * @throws IllegalStateException if the port cannot be bound
+     * @throws IllegalStateException if the port cannot be bound or the publisher cannot start
+     * @throws io.wrpkafka.ConfigException if a broker override is not a valid address
+     * @throws java.io.UncheckedIOException if a TLS file named in the configuration is unreadable
      */
     public Bridge start() {
+      if (fileConfig == null) {
+        return startFromParts();
+      }
+      List<AutoCloseable> owned = new ArrayList<>();
+      try {
+        fromConfigFile(owned);
+        closeLast.addAll(0, owned);
+        return startFromParts();
+      } catch (RuntimeException e) {
+        if (publisher != null) {
+          publisher.stop(cleanupTimeout);
+        }
+        closeAll(owned);
+        throw e;
+      }
+    }
+
+    /** Sets the parts from {@link #config}; adds what it starts to {@code owned}. */
+    private void fromConfigFile(List<AutoCloseable> owned) {
+      ServerConfig server = fileConfig.server();
+      Map<String, String> basic = new LinkedHashMap<>();
+      for (BasicCredential credential : server.basic()) {
+        basic.put(credential.username(), credential.password());
+      }
+      settings(
+          new BridgeSettings(
+              server.address(),
+              port != null ? port : server.port(),
+              server.maxBodyBytes(),
+              IngestAuth.of(basic, server.bearerTokens()),
+              server.adminToken(),
+              server.drainTimeout()));
+      PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+      meterRegistry(meters);
+      configCodec(new YamlDynamicConfigCodec());
+      if (server.watchConfig()) {
+        watch(configFile, YamlDynamicConfigCodec::loadFile);
+      }
+      if (!fileConfig.kafkaEnabled()) {
+        kafkaDisabled(fileConfig.dynamicConfig());
+        return;
+      }
+      PublisherConfig config = fileConfig.publisher().orElseThrow();
+      if (brokers != null) {
+        config = config.toBuilder().brokers(brokers).build();
+      }
+      Publisher started = Publisher.builder().config(config).build();
+      started.start();
+      publisher(started, config.recordDeliveryTimeout(), config.cleanupTimeout());
+      PublisherMetrics metrics =
+          PublisherMetrics.builder(started)
+              .tags(List.of(Tag.of("client_id", config.clientId())))
+              .build();
+      owned.add(metrics);
+      metrics.bindTo(meters);
+      KafkaProducerMetrics clientMetrics =
+          new KafkaProducerMetrics(started::kafkaMetrics, Tags.empty(), CLIENT_METRICS_REFRESH);
+      owned.add(clientMetrics);
+      clientMetrics.bindTo(meters);
+      BrokerProbe probe = new BrokerProbe(config.clientProperties());
+      owned.add(probe);
+      readiness(probe);
+    }
+
+    private Bridge startFromParts() {
       Objects.requireNonNull(settings, "settings");
       if ((publisher == null) == (disabledConfig == null)) {
         throw new IllegalStateException("give exactly one of publisher(...) and kafkaDisabled(...)");
@@ -223,7 +348,7 @@ public final class Bridge implements AutoCloseable {
       PrometheusMeterRegistry meters =
           registry != null
               ? registry
-              : new PrometheusMeterRegistry(io.micrometer.prometheusmetrics.PrometheusConfig.DEFAULT);
+              : new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
       MicrometerMetricsOptions metricsOptions =
           new MicrometerMetricsOptions()
               .setEnabled(true)
@@ -282,7 +407,8 @@ public final class Bridge implements AutoCloseable {
           server.actualPort(),
           sink.isEnabled() ? "enabled" : "disabled");
       return new Bridge(
-          vertx, server, workers, routes, sink, settings.drainTimeout(), cleanupTimeout, watcher, onClose);
+          vertx, server, workers, routes, sink, settings.drainTimeout(), cleanupTimeout, watcher,
+          List.copyOf(closeLast));
     }
   }
 }

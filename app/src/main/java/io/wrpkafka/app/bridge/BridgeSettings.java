@@ -16,7 +16,7 @@ import java.util.Optional;
  * @param adminToken the bearer token {@code PUT /api/v1/config} needs; empty disables the PUT
  * @param drainTimeout how long a SIGTERM waits for in-flight requests before the publisher flushes
  */
-public record BridgeSettings(
+record BridgeSettings(
     String host,
     int port,
     long maxBodyBytes,
@@ -25,10 +25,10 @@ public record BridgeSettings(
     Duration drainTimeout) {
 
   /** The default largest body: 1 MiB, far above a WRP event and below any abuse. */
-  public static final long DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+  static final long DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 
   /** Checks every field. */
-  public BridgeSettings {
+  BridgeSettings {
     Objects.requireNonNull(host, "host");
     Objects.requireNonNull(ingestAuth, "ingestAuth");
     Objects.requireNonNull(adminToken, "adminToken");
@@ -48,25 +48,25 @@ public record BridgeSettings(
   }
 
   /** Settings for local use: loopback, the given port, 1 MiB bodies, no auth, no admin token. */
-  public static BridgeSettings local(int port) {
+  static BridgeSettings local(int port) {
     return new BridgeSettings(
         "127.0.0.1", port, DEFAULT_MAX_BODY_BYTES, IngestAuth.none(), Optional.empty(),
         Duration.ofSeconds(10));
   }
 
   /** A copy with another ingest auth. */
-  public BridgeSettings withIngestAuth(IngestAuth auth) {
+  BridgeSettings withIngestAuth(IngestAuth auth) {
     return new BridgeSettings(host, port, maxBodyBytes, auth, adminToken, drainTimeout);
   }
 
   /** A copy with another admin token (empty or null: none). */
-  public BridgeSettings withAdminToken(String token) {
+  BridgeSettings withAdminToken(String token) {
     return new BridgeSettings(
         host, port, maxBodyBytes, ingestAuth, Optional.ofNullable(token), drainTimeout);
   }
 
   /** A copy with another body limit. */
-  public BridgeSettings withMaxBodyBytes(long bytes) {
+  BridgeSettings withMaxBodyBytes(long bytes) {
     return new BridgeSettings(host, port, bytes, ingestAuth, adminToken, drainTimeout);
   }
 

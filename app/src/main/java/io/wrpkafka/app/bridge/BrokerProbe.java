@@ -21,7 +21,7 @@ import org.apache.kafka.clients.admin.DescribeClusterOptions;
  * A {@link ReadinessCheck} that asks the cluster to describe itself with a Kafka admin client.
  * Answers are cached for a few seconds. Thread-safe; close it to release the client.
  */
-public final class BrokerProbe implements ReadinessCheck, AutoCloseable {
+final class BrokerProbe implements ReadinessCheck, AutoCloseable {
   private static final Duration CACHE_FOR = Duration.ofSeconds(3);
   private static final int TIMEOUT_MS = 3_000;
 
@@ -35,7 +35,7 @@ public final class BrokerProbe implements ReadinessCheck, AutoCloseable {
    * security settings, as {@link io.wrpkafka.PublisherConfig#clientProperties()} gives them),
    * with its own {@code client.id}. Does not connect yet.
    */
-  public BrokerProbe(Map<String, Object> connection) {
+  BrokerProbe(Map<String, Object> connection) {
     Properties props = new Properties();
     props.putAll(connection);
     props.put(AdminClientConfig.CLIENT_ID_CONFIG, "wrpkafka-readiness");

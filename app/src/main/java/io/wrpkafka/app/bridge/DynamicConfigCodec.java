@@ -8,7 +8,7 @@ import java.util.Map;
  * Reads and shows the dynamic part of the configuration for {@code GET/PUT /api/v1/config}.
  * Implementations are thread-safe and have no side effects.
  */
-public interface DynamicConfigCodec {
+interface DynamicConfigCodec {
 
   /**
    * Parses the dynamic part (topicMap, headers, compressionCodec, linger, batchMaxBytes, acks,

@@ -20,7 +20,7 @@ import java.util.Map;
  * users and passwords or bearer tokens (Talaria sends {@code Authorization: Basic …}). Immutable
  * and thread-safe; {@link #toString()} shows which schemes are on, never a secret.
  */
-public final class IngestAuth {
+final class IngestAuth {
   private static final IngestAuth NONE = new IngestAuth(List.of(), List.of());
 
   private final List<byte[]> basicDigests;
@@ -32,7 +32,7 @@ public final class IngestAuth {
   }
 
   /** No authentication: every request is allowed. */
-  public static IngestAuth none() {
+  static IngestAuth none() {
     return NONE;
   }
 
@@ -41,7 +41,7 @@ public final class IngestAuth {
    * basic} (username → password), and {@code Authorization: Bearer <token>} for any of {@code
    * bearerTokens}. Both empty: no authentication.
    */
-  public static IngestAuth of(Map<String, String> basic, List<String> bearerTokens) {
+  static IngestAuth of(Map<String, String> basic, List<String> bearerTokens) {
     List<byte[]> basicDigests = new ArrayList<>();
     basic.forEach(
         (user, password) ->
@@ -56,12 +56,12 @@ public final class IngestAuth {
   }
 
   /** Accepts one Basic user and password. */
-  public static IngestAuth basic(String username, String password) {
+  static IngestAuth basic(String username, String password) {
     return of(Map.of(username, password), List.of());
   }
 
   /** Whether requests need credentials at all. */
-  public boolean isRequired() {
+  boolean isRequired() {
     return !basicDigests.isEmpty() || !bearerDigests.isEmpty();
   }
 
@@ -69,7 +69,7 @@ public final class IngestAuth {
    * Whether the {@code Authorization} header value (null when absent) carries valid credentials.
    * Always true when no auth is configured. Runs in time independent of how close a guess is.
    */
-  public boolean permits(String authorization) {
+  boolean permits(String authorization) {
     if (!isRequired()) {
       return true;
     }
@@ -107,7 +107,7 @@ public final class IngestAuth {
   }
 
   /** The {@code WWW-Authenticate} challenge for a 401 answer. */
-  public String challenge() {
+  String challenge() {
     return !basicDigests.isEmpty() ? "Basic realm=\"wrpkafka\"" : "Bearer realm=\"wrpkafka\"";
   }
 

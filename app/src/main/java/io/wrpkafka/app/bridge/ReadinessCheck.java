@@ -5,7 +5,7 @@ import java.util.concurrent.CompletionStage;
 
 /** Tells whether the Kafka cluster can be reached. Implementations never block the caller. */
 @FunctionalInterface
-public interface ReadinessCheck {
+interface ReadinessCheck {
 
   /** Completes with empty when reachable, else with the reason; never completes exceptionally. */
   CompletionStage<Optional<String>> problem();

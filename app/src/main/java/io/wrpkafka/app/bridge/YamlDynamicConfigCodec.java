@@ -13,7 +13,7 @@ import java.util.Map;
  * {@code PUT /api/v1/config} takes the dynamic keys in YAML or JSON, {@code GET} shows them as
  * the file spells them. Thread-safe.
  */
-public final class YamlDynamicConfigCodec implements DynamicConfigCodec {
+final class YamlDynamicConfigCodec implements DynamicConfigCodec {
   private static final String SOURCE = "request body";
 
   @Override
@@ -38,7 +38,7 @@ public final class YamlDynamicConfigCodec implements DynamicConfigCodec {
    * Reads the dynamic part of a whole configuration file, with the process environment, for the
    * file watcher. Never throws for a bad file.
    */
-  public static Parsed loadFile(Path file) {
+  static Parsed loadFile(Path file) {
     Map<String, String> environment = System.getenv();
     List<ConfigProblem> problems = WrpKafkaConfig.validate(file, environment);
     if (!problems.isEmpty()) {
