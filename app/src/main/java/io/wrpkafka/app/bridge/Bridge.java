@@ -165,6 +165,7 @@ public final class Bridge implements AutoCloseable {
     private Path configFile;
     private Integer port;
     private String[] brokers;
+    private List<String> brokersInUse;
     private BridgeSettings settings;
     private Publisher publisher;
     private Duration recordDeliveryTimeout = Duration.ofMinutes(2);
@@ -322,6 +323,7 @@ public final class Bridge implements AutoCloseable {
       if (brokers != null) {
         config = config.toBuilder().brokers(brokers).build();
       }
+      brokersInUse = config.brokers();
       Publisher started = Publisher.builder().config(config).build();
       started.start();
       publisher(started, config.recordDeliveryTimeout(), config.cleanupTimeout());
@@ -402,10 +404,12 @@ public final class Bridge implements AutoCloseable {
         watcher.start();
       }
       log.info(
-          "bridge listening on http://{}:{} (Kafka publishing {})",
+          "bridge listening on http://{}:{}, {}",
           settings.host(),
           server.actualPort(),
-          sink.isEnabled() ? "enabled" : "disabled");
+          !sink.isEnabled() ? "Kafka publishing disabled"
+              : brokersInUse == null ? "Kafka publishing enabled"
+              : "publishing to Kafka at " + String.join(",", brokersInUse));
       return new Bridge(
           vertx, server, workers, routes, sink, settings.drainTimeout(), cleanupTimeout, watcher,
           List.copyOf(closeLast));
