@@ -377,17 +377,19 @@ public final class EndToEndBenchmark {
     long offsetsBefore = endOffsets();
     GcSnapshot gcBefore = GcSnapshot.now();
     AllocationCounter allocBefore = AllocationCounter.snapshot();
+    long cpuBefore = processCpuNanos();
     Run run = switch (mode) {
       case RAW -> runRaw(time);
       case QOS_50 -> runPublisher(qos50, time);
       case QOS_10 -> runPublisher(qos10, time);
       case RAW_SYNC, QOS_80 -> runConcurrent(mode, time);
     };
+    long cpu = processCpuNanos() - cpuBefore;
     long allocated = AllocationCounter.snapshot().since(allocBefore) + run.exitedThreadsAllocated;
     GcSnapshot gc = GcSnapshot.now().since(gcBefore);
     long delivered = endOffsets() - offsetsBefore;
     return new ModeResult(mode, round, run.calls, run.dropped, run.failed, delivered, run.nanos,
-        run.latency, gc.count(), gc.millis(), allocated);
+        run.latency, gc.count(), gc.millis(), allocated, cpu);
   }
 
   /** The figures of one timed loop. */
@@ -649,6 +651,15 @@ public final class EndToEndBenchmark {
       total += info.offset();
     }
     return total;
+  }
+
+  /** The CPU time of this JVM so far, nanoseconds; -1 if the platform does not tell. */
+  private static long processCpuNanos() {
+    if (ManagementFactory.getOperatingSystemMXBean()
+        instanceof com.sun.management.OperatingSystemMXBean os) {
+      return os.getProcessCpuTime();
+    }
+    return -1;
   }
 
   private static Histogram newHistogram() {

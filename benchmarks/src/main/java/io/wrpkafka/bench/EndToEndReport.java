@@ -80,10 +80,11 @@ final class EndToEndReport {
         + " until the last acknowledgement; median over the rounds. Single-caller modes are"
         + " compared with the raw producer, the concurrent modes with the raw producer's"
         + " `send().get()` from as many callers. Allocation counts every thread of this JVM"
-        + " (client I/O and lane threads included; the broker has its own JVM).\n\n");
+        + " (client I/O and lane threads included; the broker has its own JVM), as does CPU"
+        + " per record (process CPU time, GC included).\n\n");
     md.append("| mode | records/s | vs raw | per round | dropped | failed | lost |"
-        + " GCs (ms) | alloc/record |\n");
-    md.append("|---|---:|---:|---|---:|---:|---:|---:|---:|\n");
+        + " GCs (ms) | alloc/record | CPU/record |\n");
+    md.append("|---|---:|---:|---|---:|---:|---:|---:|---:|---:|\n");
     for (Mode mode : Mode.values()) {
       List<ModeResult> rounds = r.of(mode);
       StringJoiner perRound = new StringJoiner(", ");
@@ -94,7 +95,9 @@ final class EndToEndReport {
       long gcMillis = 0;
       long allocated = 0;
       long delivered = 0;
+      long cpu = 0;
       for (ModeResult result : rounds) {
+        cpu += result.cpuNanos();
         perRound.add(String.format(Locale.ROOT, "%,.0f", result.throughput()));
         dropped += result.dropped();
         failed += result.failed();
@@ -105,11 +108,12 @@ final class EndToEndReport {
         delivered += result.delivered();
       }
       md.append(String.format(Locale.ROOT,
-          "| %s | %,.0f | %s | %s | %,d | %,d | %,d | %d (%d) | %s |\n",
+          "| %s | %,.0f | %s | %s | %,d | %,d | %,d | %d (%d) | %s | %s |\n",
           mode.title, r.medianThroughput(mode),
           mode.raw() ? "1.00× (baseline)" : ratio(r.throughputRatio(mode)),
           perRound, dropped, failed, lost, gcs, gcMillis,
-          delivered == 0 ? "-" : String.format(Locale.ROOT, "%,.0f B", (double) allocated / delivered)));
+          delivered == 0 ? "-" : String.format(Locale.ROOT, "%,.0f B", (double) allocated / delivered),
+          delivered == 0 || cpu < 0 ? "-" : formatNanos(cpu / delivered)));
     }
     md.append('\n');
 

@@ -18,6 +18,8 @@ import org.HdrHistogram.Histogram;
  * @param gcMillis collection time during the mode
  * @param allocatedBytes bytes allocated by this JVM's threads during the mode (the broker runs in
  *     its own JVM)
+ * @param cpuNanos CPU time this JVM used during the mode, all threads (the broker runs in its own
+ *     JVM)
  */
 record ModeResult(
     Mode mode,
@@ -30,7 +32,8 @@ record ModeResult(
     Histogram latency,
     long gcCount,
     long gcMillis,
-    long allocatedBytes) {
+    long allocatedBytes,
+    long cpuNanos) {
 
   /** Records delivered per second. */
   double throughput() {
@@ -40,6 +43,11 @@ record ModeResult(
   /** Records that were taken (not dropped or failed) but did not reach the topic. */
   long lost() {
     return Math.max(0, calls - dropped - failed - delivered);
+  }
+
+  /** CPU time of this JVM per delivered record, nanoseconds. */
+  double cpuPerRecord() {
+    return delivered == 0 ? 0 : (double) cpuNanos / delivered;
   }
 
   /** Bytes allocated in this JVM per delivered record. */
