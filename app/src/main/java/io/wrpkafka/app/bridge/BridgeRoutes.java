@@ -206,11 +206,8 @@ final class BridgeRoutes {
   // ---------------------------------------------------------------- ingest
 
   private void notify(RoutingContext ctx) {
-    Message message;
-    try {
-      message = decode(ctx.body().buffer(), ctx.get(BodyType.class.getName()));
-    } catch (WrpFormatException e) {
-      send(ctx, malformed(e));
+    Message message = singleMessage(ctx);
+    if (message == null) {
       return;
     }
     ingest.publish(message, vertx.getOrCreateContext()).onComplete(done -> send(ctx, answerOf(done)));
@@ -229,7 +226,7 @@ final class BridgeRoutes {
       }
       Message message;
       try {
-        message = (type == BodyType.MSGPACK ? Format.MSGPACK : Format.JSON).decode(item.bytes());
+        message = formatOf(type).decode(item.bytes());
       } catch (WrpFormatException e) {
         answers.add(Future.succeededFuture(malformed(e)));
         continue;
@@ -256,16 +253,12 @@ final class BridgeRoutes {
     if (done.succeeded()) {
       return done.result();
     }
-    log.error("publishing a message failed unexpectedly", done.cause());
-    return Answer.error(500, "unknown", "publishing failed unexpectedly; see the bridge's log");
+    return Ingest.unexpected(done.cause());
   }
 
   private void route(RoutingContext ctx) {
-    Message message;
-    try {
-      message = decode(ctx.body().buffer(), ctx.get(BodyType.class.getName()));
-    } catch (WrpFormatException e) {
-      send(ctx, malformed(e));
+    Message message = singleMessage(ctx);
+    if (message == null) {
       return;
     }
     List<Destination> destinations;
@@ -296,11 +289,23 @@ final class BridgeRoutes {
         .put("eventType", destination.eventType());
   }
 
-  private static Message decode(Buffer body, BodyType type) {
-    if (body == null || body.length() == 0) {
-      throw new WrpFormatException("empty body: expected one WRP message");
+  /** The request body's one message, or null once the request is answered 400. */
+  private static Message singleMessage(RoutingContext ctx) {
+    Buffer body = ctx.body().buffer();
+    try {
+      if (body == null || body.length() == 0) {
+        throw new WrpFormatException("empty body: expected one WRP message");
+      }
+      return formatOf(ctx.get(BodyType.class.getName())).decode(body.getBytes());
+    } catch (WrpFormatException e) {
+      send(ctx, malformed(e));
+      return null;
     }
-    return (type == BodyType.MSGPACK ? Format.MSGPACK : Format.JSON).decode(body.getBytes());
+  }
+
+  /** The decoder for a body type the content-type checks let through. */
+  private static Format formatOf(BodyType type) {
+    return type == BodyType.MSGPACK ? Format.MSGPACK : Format.JSON;
   }
 
   private static Answer malformed(WrpFormatException e) {

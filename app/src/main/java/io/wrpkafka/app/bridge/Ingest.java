@@ -100,11 +100,13 @@ final class Ingest {
     }
     return result
         .map(Ingest::answer)
-        .otherwise(
-            failure -> {
-              log.error("publishing a message failed unexpectedly", failure);
-              return Answer.error(500, "unknown", "publishing failed unexpectedly; see the bridge's log");
-            });
+        .otherwise(Ingest::unexpected);
+  }
+
+  /** Logs a publishing failure that no outcome covers, and answers 500. */
+  static Answer unexpected(Throwable failure) {
+    log.error("publishing a message failed unexpectedly", failure);
+    return Answer.error(500, "unknown", "publishing failed unexpectedly; see the bridge's log");
   }
 
   private Future<ProduceResult> acknowledged(
