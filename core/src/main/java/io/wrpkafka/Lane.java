@@ -150,7 +150,7 @@ final class Lane implements Runnable {
       return;
     }
     try {
-      handle.producer().send(record.record, record);
+      handle.producer().send(record.takeRecord(), record);
     } catch (RuntimeException e) {
       record.onCompletion(null, e);
     }
