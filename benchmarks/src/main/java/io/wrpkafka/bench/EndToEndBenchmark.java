@@ -378,6 +378,7 @@ public final class EndToEndBenchmark {
     GcSnapshot gcBefore = GcSnapshot.now();
     AllocationCounter allocBefore = AllocationCounter.snapshot();
     long cpuBefore = processCpuNanos();
+    long switchesBefore = ContextSwitches.total();
     Run run = switch (mode) {
       case RAW -> runRaw(time);
       case QOS_50 -> runPublisher(qos50, time);
@@ -385,11 +386,13 @@ public final class EndToEndBenchmark {
       case RAW_SYNC, QOS_80 -> runConcurrent(mode, time);
     };
     long cpu = processCpuNanos() - cpuBefore;
+    long switchesAfter = ContextSwitches.total();
+    long switches = switchesBefore < 0 || switchesAfter < 0 ? -1 : switchesAfter - switchesBefore;
     long allocated = AllocationCounter.snapshot().since(allocBefore) + run.exitedThreadsAllocated;
     GcSnapshot gc = GcSnapshot.now().since(gcBefore);
     long delivered = endOffsets() - offsetsBefore;
     return new ModeResult(mode, round, run.calls, run.dropped, run.failed, delivered, run.nanos,
-        run.latency, gc.count(), gc.millis(), allocated, cpu);
+        run.latency, gc.count(), gc.millis(), allocated, cpu, switches);
   }
 
   /** The figures of one timed loop. */

@@ -81,10 +81,11 @@ final class EndToEndReport {
         + " compared with the raw producer, the concurrent modes with the raw producer's"
         + " `send().get()` from as many callers. Allocation counts every thread of this JVM"
         + " (client I/O and lane threads included; the broker has its own JVM), as does CPU"
-        + " per record (process CPU time, GC included).\n\n");
+        + " per record (process CPU time, GC included) and context switches per record (Linux;"
+        + " a switch per record means a thread handoff per record).\n\n");
     md.append("| mode | records/s | vs raw | per round | dropped | failed | lost |"
-        + " GCs (ms) | alloc/record | CPU/record |\n");
-    md.append("|---|---:|---:|---|---:|---:|---:|---:|---:|---:|\n");
+        + " GCs (ms) | alloc/record | CPU/record | switches/record |\n");
+    md.append("|---|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|\n");
     for (Mode mode : Mode.values()) {
       List<ModeResult> rounds = r.of(mode);
       StringJoiner perRound = new StringJoiner(", ");
@@ -96,7 +97,10 @@ final class EndToEndReport {
       long allocated = 0;
       long delivered = 0;
       long cpu = 0;
+      long switches = 0;
       for (ModeResult result : rounds) {
+        switches = switches < 0 || result.contextSwitches() < 0
+            ? -1 : switches + result.contextSwitches();
         cpu += result.cpuNanos();
         perRound.add(String.format(Locale.ROOT, "%,.0f", result.throughput()));
         dropped += result.dropped();
@@ -108,12 +112,14 @@ final class EndToEndReport {
         delivered += result.delivered();
       }
       md.append(String.format(Locale.ROOT,
-          "| %s | %,.0f | %s | %s | %,d | %,d | %,d | %d (%d) | %s | %s |\n",
+          "| %s | %,.0f | %s | %s | %,d | %,d | %,d | %d (%d) | %s | %s | %s |\n",
           mode.title, r.medianThroughput(mode),
           mode.raw() ? "1.00× (baseline)" : ratio(r.throughputRatio(mode)),
           perRound, dropped, failed, lost, gcs, gcMillis,
           delivered == 0 ? "-" : String.format(Locale.ROOT, "%,.0f B", (double) allocated / delivered),
-          delivered == 0 || cpu < 0 ? "-" : formatNanos(cpu / delivered)));
+          delivered == 0 || cpu < 0 ? "-" : formatNanos(cpu / delivered),
+          delivered == 0 || switches < 0 ? "-"
+              : String.format(Locale.ROOT, "%.2f", (double) switches / delivered)));
     }
     md.append('\n');
 

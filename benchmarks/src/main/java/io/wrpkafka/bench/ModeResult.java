@@ -20,6 +20,7 @@ import org.HdrHistogram.Histogram;
  *     its own JVM)
  * @param cpuNanos CPU time this JVM used during the mode, all threads (the broker runs in its own
  *     JVM)
+ * @param contextSwitches context switches of this JVM's threads during the mode, -1 if unknown
  */
 record ModeResult(
     Mode mode,
@@ -33,7 +34,8 @@ record ModeResult(
     long gcCount,
     long gcMillis,
     long allocatedBytes,
-    long cpuNanos) {
+    long cpuNanos,
+    long contextSwitches) {
 
   /** Records delivered per second. */
   double throughput() {
