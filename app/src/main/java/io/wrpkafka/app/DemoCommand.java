@@ -38,9 +38,10 @@ import picocli.CommandLine.Option;
     name = "demo",
     mixinStandardHelpOptions = true,
     description = {
-      "Starts a real Kafka broker on loopback, creates the topics of the bundled seed config",
-      "(examples/seed.yaml), publishes simulated Talaria events for a fleet of devices at every",
-      "QoS level, reads them back and verifies keys and per-device order.",
+      "Publishes simulated Talaria events to a real embedded broker and verifies them.",
+      "Starts a Kafka broker on loopback, creates the topics of the bundled seed config",
+      "(examples/seed.yaml), publishes events for a fleet of devices at every QoS level,",
+      "reads them back and verifies keys and per-device order.",
       "Needs no configuration; the broker and its data are gone when the demo ends."
     })
 final class DemoCommand implements Callable<Integer> {

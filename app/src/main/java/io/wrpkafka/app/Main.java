@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       TailCommand.class,
       ValidateCommand.class,
       BrokerCommand.class,
+      BenchCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main {
