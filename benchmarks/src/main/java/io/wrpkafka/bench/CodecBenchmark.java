@@ -35,15 +35,10 @@ public class CodecBenchmark {
   private static final int SIZE = 256;
   private static final int MASK = SIZE - 1;
 
-  /** Which sample message is encoded or decoded. */
-  public enum Sample {
-    TALARIA_ONLINE,
-    TELEMETRY
-  }
 
   /** The message under test. */
   @Param
-  public Sample sample;
+  public SampleKind sample;
 
   private Message[] messages;
   private byte[][] msgpack;
@@ -53,14 +48,10 @@ public class CodecBenchmark {
   /** Builds 256 messages and their msgpack and JSON encodings. */
   @Setup
   public void setUp() {
-    SampleMessages samples = new SampleMessages(42);
-    messages = new Message[SIZE];
+    messages = SampleMessages.batch(sample, SIZE);
     msgpack = new byte[SIZE][];
     json = new byte[SIZE][];
     for (int i = 0; i < SIZE; i++) {
-      messages[i] = sample == Sample.TALARIA_ONLINE
-          ? samples.talariaOnlineEvent(i, 50)
-          : samples.telemetryEvent(i, 50);
       msgpack[i] = Format.MSGPACK.encode(messages[i]);
       json[i] = Format.JSON.encode(messages[i]);
     }

@@ -41,15 +41,10 @@ public class RouteEncodeBenchmark {
   private static final int SIZE = 1024;
   private static final int MASK = SIZE - 1;
 
-  /** Which sample message is published. */
-  public enum Sample {
-    TALARIA_ONLINE,
-    TELEMETRY
-  }
 
   /** The message under test. */
   @Param
-  public Sample sample;
+  public SampleKind sample;
 
   private Router router;
   private Message[] messages;
@@ -59,13 +54,7 @@ public class RouteEncodeBenchmark {
   @Setup
   public void setUp() {
     router = new Router(SampleMessages.realisticConfig());
-    SampleMessages samples = new SampleMessages(42);
-    messages = new Message[SIZE];
-    for (int i = 0; i < SIZE; i++) {
-      messages[i] = sample == Sample.TALARIA_ONLINE
-          ? samples.talariaOnlineEvent(i, 50)
-          : samples.telemetryEvent(i, 50);
-    }
+    messages = SampleMessages.batch(sample, SIZE);
   }
 
   /** Routes and encodes the next message and turns its key and headers into bytes. */

@@ -36,15 +36,10 @@ public class RouterBenchmark {
   private static final int SIZE = 1024;
   private static final int MASK = SIZE - 1;
 
-  /** Which sample message is routed. */
-  public enum Sample {
-    TALARIA_ONLINE,
-    TELEMETRY
-  }
 
   /** The message under test. */
   @Param
-  public Sample sample;
+  public SampleKind sample;
 
   private Router router;
   private Message[] messages;
@@ -54,13 +49,7 @@ public class RouterBenchmark {
   @Setup
   public void setUp() {
     router = new Router(SampleMessages.realisticConfig());
-    messages = new Message[SIZE];
-    SampleMessages samples = new SampleMessages(42);
-    for (int i = 0; i < SIZE; i++) {
-      messages[i] = sample == Sample.TALARIA_ONLINE
-          ? samples.talariaOnlineEvent(i, 50)
-          : samples.telemetryEvent(i, 50);
-    }
+    messages = SampleMessages.batch(sample, SIZE);
   }
 
   /** Routes the next message. */

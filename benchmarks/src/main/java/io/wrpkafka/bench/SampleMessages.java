@@ -43,6 +43,18 @@ final class SampleMessages {
 
   private final Random random;
 
+  /** {@code count} messages of {@code kind} at QoS 50, one per device, from seed 42. */
+  static Message[] batch(SampleKind kind, int count) {
+    SampleMessages samples = new SampleMessages(42);
+    Message[] messages = new Message[count];
+    for (int i = 0; i < count; i++) {
+      messages[i] = kind == SampleKind.TALARIA_ONLINE
+          ? samples.talariaOnlineEvent(i, 50)
+          : samples.telemetryEvent(i, 50);
+    }
+    return messages;
+  }
+
   SampleMessages(long seed) {
     this.random = new Random(seed);
   }
