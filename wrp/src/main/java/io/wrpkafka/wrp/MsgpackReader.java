@@ -270,53 +270,44 @@ final class MsgpackReader {
   }
 
   private String string(String where) {
-    int at = pos;
-    need(1, where);
-    int t = buf[pos] & 0xff;
-    long length;
-    if (t >= 0xa0 && t <= 0xbf) {
-      pos++;
-      length = t & 0x1f;
-    } else if (t == 0xd9) {
-      pos++;
-      length = u8(where);
-    } else if (t == 0xda) {
-      pos++;
-      length = u16(where);
-    } else if (t == 0xdb) {
-      pos++;
-      length = u32(where);
-    } else if (t == 0xc0) {
-      pos++;
+    int length = textHeader(where, false, true);
+    if (length < 0) {
       return "";
-    } else {
-      throw wrongType(where, "str", t, at);
     }
-    checkLength(length, where, at);
-    String s = utf8(pos, (int) length, where);
-    pos += (int) length;
+    String s = utf8(pos, length, where);
+    pos += length;
     return s;
   }
 
   /** Reads a map key's str or bin header and returns its length; the bytes follow at pos. */
   private int keyHeader(int index) {
+    return textHeader("message key #" + index, true, false);
+  }
+
+  /**
+   * Reads a str header (or a bin header when {@code binToo}) and returns the length of the bytes
+   * that follow at pos, checked against what remains; -1 for nil when {@code nilToo}.
+   */
+  private int textHeader(String where, boolean binToo, boolean nilToo) {
     int at = pos;
-    String where = "message key #" + index;
     need(1, where);
     int t = buf[pos] & 0xff;
     long length;
     if (t >= 0xa0 && t <= 0xbf) {
       pos++;
       length = t & 0x1f;
-    } else if (t == 0xd9 || t == 0xc4) {
+    } else if (t == 0xd9 || (binToo && t == 0xc4)) {
       pos++;
       length = u8(where);
-    } else if (t == 0xda || t == 0xc5) {
+    } else if (t == 0xda || (binToo && t == 0xc5)) {
       pos++;
       length = u16(where);
-    } else if (t == 0xdb || t == 0xc6) {
+    } else if (t == 0xdb || (binToo && t == 0xc6)) {
       pos++;
       length = u32(where);
+    } else if (nilToo && t == 0xc0) {
+      pos++;
+      return -1;
     } else {
       throw wrongType(where, "str", t, at);
     }
