@@ -35,7 +35,6 @@ public class CodecBenchmark {
   private static final int SIZE = 256;
   private static final int MASK = SIZE - 1;
 
-
   /** The message under test. */
   @Param
   public SampleKind sample;

@@ -41,7 +41,6 @@ public class RouteEncodeBenchmark {
   private static final int SIZE = 1024;
   private static final int MASK = SIZE - 1;
 
-
   /** The message under test. */
   @Param
   public SampleKind sample;

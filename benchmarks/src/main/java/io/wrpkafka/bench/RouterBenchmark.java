@@ -36,7 +36,6 @@ public class RouterBenchmark {
   private static final int SIZE = 1024;
   private static final int MASK = SIZE - 1;
 
-
   /** The message under test. */
   @Param
   public SampleKind sample;
