@@ -11,7 +11,8 @@ import java.util.Objects;
 
 /**
  * The settings a running publisher can replace atomically ({@code Publisher.updateConfig}): the
- * topic map, record headers, routing mode and the producer's batching, compression and acks.
+ * topic map, record headers, routing mode, the dead-letter topic and the producer's batching,
+ * compression and acks.
  * Immutable and thread-safe; build with {@link #builder()}, derive variants with {@link
  * #toBuilder()}.
  *
@@ -22,6 +23,7 @@ import java.util.Objects;
  *   <tr><td>{@code batchMaxBytes}</td><td>16384 (Kafka's {@code batch.size} default)</td></tr>
  *   <tr><td>{@code acks}</td><td>{@link Acks#ALL}</td></tr>
  *   <tr><td>{@code routing}</td><td>{@link Routing#FIRST}</td></tr>
+ *   <tr><td>{@code deadLetter}</td><td>none: failed records are reported, not kept</td></tr>
  * </table>
  */
 public final class DynamicConfig {
@@ -46,6 +48,7 @@ public final class DynamicConfig {
   private final int batchMaxBytes;
   private final Acks acks;
   private final Routing routing;
+  private final DeadLetterConfig deadLetter;
 
   private DynamicConfig(Builder b) {
     this.topicMap = List.copyOf(b.topicMap);
@@ -57,6 +60,7 @@ public final class DynamicConfig {
     this.batchMaxBytes = b.batchMaxBytes;
     this.acks = b.acks;
     this.routing = b.routing;
+    this.deadLetter = b.deadLetter;
   }
 
   /** A new builder with an empty topic map (which {@link Builder#build()} rejects) and defaults. */
@@ -74,6 +78,7 @@ public final class DynamicConfig {
     b.batchMaxBytes = batchMaxBytes;
     b.acks = acks;
     b.routing = routing;
+    b.deadLetter = deadLetter;
     return b;
   }
 
@@ -113,6 +118,14 @@ public final class DynamicConfig {
   /** Whether a message goes to the first matching route or to every matching route. */
   public Routing routing() {
     return routing;
+  }
+
+  /**
+   * Where records that failed for good are kept; empty when they are only reported (the
+   * default).
+   */
+  public java.util.Optional<DeadLetterConfig> deadLetter() {
+    return java.util.Optional.ofNullable(deadLetter);
   }
 
   /**
@@ -156,12 +169,14 @@ public final class DynamicConfig {
         && linger.equals(c.linger)
         && batchMaxBytes == c.batchMaxBytes
         && acks == c.acks
-        && routing == c.routing;
+        && routing == c.routing
+        && Objects.equals(deadLetter, c.deadLetter);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(topicMap, headers, compression, linger, batchMaxBytes, acks, routing);
+    return Objects.hash(
+        topicMap, headers, compression, linger, batchMaxBytes, acks, routing, deadLetter);
   }
 
   @Override
@@ -169,7 +184,8 @@ public final class DynamicConfig {
     return "DynamicConfig{topicMap=" + topicMap + ", headers=" + headers
         + ", compression=" + compression.kafkaName() + ", linger=" + linger
         + ", batchMaxBytes=" + batchMaxBytes + ", acks=" + acks.kafkaValue()
-        + ", routing=" + routing + '}';
+        + ", routing=" + routing
+        + (deadLetter == null ? "" : ", deadLetter=" + deadLetter) + '}';
   }
 
   /** Collects the dynamic settings; {@link #build()} checks them. Not thread-safe. */
@@ -181,6 +197,7 @@ public final class DynamicConfig {
     private int batchMaxBytes = DEFAULT_BATCH_MAX_BYTES;
     private Acks acks = Acks.ALL;
     private Routing routing = Routing.FIRST;
+    private DeadLetterConfig deadLetter;
 
     private Builder() {}
 
@@ -232,6 +249,15 @@ public final class DynamicConfig {
     }
 
     /**
+     * Where records that failed for good are kept; null (the default) keeps none. The topic must
+     * not also be a route's topic.
+     */
+    public Builder deadLetter(DeadLetterConfig deadLetter) {
+      this.deadLetter = deadLetter;
+      return this;
+    }
+
+    /**
      * Checks the whole config, compiles it once to prove it routes, and returns it. Compiling
      * has no side effects.
      *
@@ -269,9 +295,24 @@ public final class DynamicConfig {
         throw new ConfigException(
             "batchMaxBytes: must not be negative (got " + batchMaxBytes + ")");
       }
+      if (deadLetter != null) {
+        checkDeadLetterTopicIsNoRoute();
+      }
       DynamicConfig candidate = new DynamicConfig(this);
       new Router(candidate);
       return candidate;
+    }
+
+    /** Failed records must not mix with live ones, and a dead-letter record never loops. */
+    private void checkDeadLetterTopicIsNoRoute() {
+      String topic = deadLetter.topic();
+      for (int i = 0; i < topicMap.size(); i++) {
+        TopicRoute route = topicMap.get(i);
+        if (topic.equals(route.topic()) || route.topics().contains(topic)) {
+          throw new ConfigException("deadLetter.topic: \"" + topic + "\" is also a topic of topicMap["
+              + i + "]; use a topic of its own for failed records");
+        }
+      }
     }
   }
 }

@@ -16,6 +16,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  *  - enable.idempotence only with acks=all and retries > 0 (Kafka's own preconditions); then
  *    up to 5 requests in flight keep order. Without idempotence but with retries, one request
  *    in flight keeps a retried batch from overtaking the next one.
+ *  - retry.backoff.ms / retry.backoff.max.ms = retryBackoff / retryBackoffMax: the client's own
+ *    exponential backoff; the publisher never re-sends a record itself.
  *  - max.block.ms = recordDeliveryTimeout: only lanes call send(), so this bounds how long a
  *    lane waits for a topic's metadata, never a caller.
  *  - buffer.memory: the client allocates whole batches (batch.size) per partition, so a buffer
@@ -61,6 +63,11 @@ final class ProducerProperties {
     int retries = config.maxRetries();
     boolean idempotent = dynamic.acks() == Acks.ALL && retries > 0;
     props.put(ProducerConfig.RETRIES_CONFIG, Integer.toString(retries));
+    props.put(
+        ProducerConfig.RETRY_BACKOFF_MS_CONFIG, Long.toString(config.retryBackoff().toMillis()));
+    props.put(
+        ProducerConfig.RETRY_BACKOFF_MAX_MS_CONFIG,
+        Long.toString(config.retryBackoffMax().toMillis()));
     props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, Boolean.toString(idempotent));
     props.put(
         ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION,

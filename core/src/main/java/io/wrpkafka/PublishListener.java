@@ -29,4 +29,10 @@ public interface PublishListener {
    * @param field the missing field ({@code deviceid} or the metadata key)
    */
   default void onShardValueMissing(Destination destination, String field) {}
+
+  /**
+   * Called once per failed record sent to the dead-letter topic, when that write was
+   * acknowledged or failed ({@code dead_letter_failed}). Does nothing by default.
+   */
+  default void onDeadLetter(DeadLetterEvent event) {}
 }

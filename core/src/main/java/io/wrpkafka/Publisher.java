@@ -140,7 +140,10 @@ public final class Publisher implements AutoCloseable {
   /** Null when the broker may create topics; set by start(). */
   private volatile TopicCheck topicCheck;
 
-  private Publisher(Builder builder) {
+  private final boolean enabled;
+
+  private Publisher(Builder builder, boolean enabled) {
+    this.enabled = enabled;
     this.config = builder.config;
     this.buffer = new RecordBuffer(config.maxBufferedRecords(), config.maxBufferedBytes());
     this.events = new EventDispatcher("wrpkafka-events-" + config.clientId());
@@ -158,6 +161,44 @@ public final class Publisher implements AutoCloseable {
     this.snapshot = new Snapshot(initial, new Router(initial));
     this.producerFactory =
         dynamic -> new KafkaProducer<>(ProducerProperties.of(config, dynamic));
+  }
+
+  /**
+   * A publisher for when Kafka publishing is switched off ({@code kafka.enabled: false}): it
+   * accepts every message and publishes nothing. {@code produce} never fails and never blocks; it
+   * answers what a healthy publisher answers at once for the message's QoS ({@code ATTEMPTED},
+   * {@code QUEUED} or {@code ACCEPTED}), started or not. {@link #isEnabled()} is false, {@link
+   * #dynamicConfig()} a single catch-all route to the topic {@code wrpkafka-disabled}. Creates no
+   * thread and no connection.
+   */
+  public static Publisher disabled() {
+    return disabled(
+        DynamicConfig.builder()
+            .topicMap(List.of(TopicRoute.builder().pattern("*").topic("wrpkafka-disabled").build()))
+            .build());
+  }
+
+  /**
+   * Like {@link #disabled()}, holding {@code dynamicConfig} so that {@link #updateConfig} and
+   * {@link #dynamicConfig()} behave as on an enabled publisher (a replacement is checked and
+   * kept).
+   */
+  public static Publisher disabled(DynamicConfig dynamicConfig) {
+    Objects.requireNonNull(dynamicConfig, "dynamicConfig");
+    Builder builder =
+        builder()
+            .config(
+                PublisherConfig.builder()
+                    .brokers("localhost:9092")
+                    .clientId("wrpkafka-disabled")
+                    .initialDynamicConfig(dynamicConfig)
+                    .build());
+    return new Publisher(builder, false);
+  }
+
+  /** Whether messages reach Kafka: false only for {@link #disabled()}. */
+  public boolean isEnabled() {
+    return enabled;
   }
 
   /** A builder; {@link Builder#config} is required. */
@@ -181,6 +222,10 @@ public final class Publisher implements AutoCloseable {
         throw new IllegalStateException(
             "publisher " + config.clientId() + " cannot start: it is "
                 + current.name().toLowerCase(java.util.Locale.ROOT));
+      }
+      if (!enabled) {
+        state.set(State.STARTED);
+        return;
       }
       ProducerHandle first = newProducerHandle(snapshot.config());
       if (!config.allowAutoTopicCreation()) {
@@ -225,7 +270,7 @@ public final class Publisher implements AutoCloseable {
     long deadline = System.nanoTime() + timeout.toNanos();
     synchronized (lifecycleLock) {
       State previous = state.getAndSet(State.STOPPED);
-      if (previous != State.STARTED) {
+      if (previous != State.STARTED || !enabled) {
         return;
       }
       buffer.close();
@@ -313,6 +358,9 @@ public final class Publisher implements AutoCloseable {
    * @throws NullPointerException if {@code message} is null
    */
   public ProduceResult produce(Message message) {
+    if (!enabled) {
+      return discarded(message);
+    }
     return produce(message, false).result;
   }
 
@@ -324,6 +372,9 @@ public final class Publisher implements AutoCloseable {
    * run on the Kafka client's I/O thread: keep them quick, or use the {@code *Async} variants.
    */
   public CompletableFuture<ProduceResult> produceAsync(Message message) {
+    if (!enabled) {
+      return CompletableFuture.completedFuture(discarded(message));
+    }
     Submission submission = produce(message, true);
     return submission.future != null
         ? submission.future
@@ -347,7 +398,7 @@ public final class Publisher implements AutoCloseable {
       Snapshot next = new Snapshot(dynamicConfig, new Router(dynamicConfig));
       Snapshot previous = snapshot;
       boolean newProducer =
-          state.get() == State.STARTED && producerSettingsDiffer(previous.config(), dynamicConfig);
+          enabled && state.get() == State.STARTED && producerSettingsDiffer(previous.config(), dynamicConfig);
       ProducerHandle replacement = newProducer ? newProducerHandle(dynamicConfig) : null;
       snapshot = next;
       if (replacement == null) {
@@ -408,6 +459,15 @@ public final class Publisher implements AutoCloseable {
   }
 
   // ---------------------------------------------------------------- caller path
+
+  /** What a disabled publisher answers: the immediate success of the message's band. */
+  private static ProduceResult discarded(Message message) {
+    return switch (QosBand.of(Objects.requireNonNull(message, "message").qualityOfService())) {
+      case FIRE_AND_FORGET -> ATTEMPTED;
+      case QUEUED -> QUEUED;
+      case ACKNOWLEDGED -> ACCEPTED;
+    };
+  }
 
   /** What one produce call gave: a result now, and for produceAsync a future. */
   private record Submission(ProduceResult result, CompletableFuture<ProduceResult> future) {}
@@ -525,7 +585,7 @@ public final class Publisher implements AutoCloseable {
 
   /** Takes buffer room per the QoS band; null when taken, else why not. */
   private PublishException takeRoom(Destination destination, QosBand band, long size) {
-    if (band == QosBand.BEST_EFFORT) {
+    if (band == QosBand.FIRE_AND_FORGET) {
       return buffer.tryAcquire(size) ? null : bufferFull(destination, Duration.ZERO);
     }
     try {
@@ -788,7 +848,7 @@ public final class Publisher implements AutoCloseable {
       if (config == null) {
         throw new IllegalStateException("config is required");
       }
-      return new Publisher(this);
+      return new Publisher(this, true);
     }
   }
 }

@@ -28,6 +28,9 @@ import java.util.Optional;
  *   <tr><td>{@code cleanupTimeout}</td><td>10 s</td></tr>
  *   <tr><td>{@code maxRetries}</td><td>{@link Integer#MAX_VALUE} (Kafka's {@code retries}:
  *   retry until {@code recordDeliveryTimeout})</td></tr>
+ *   <tr><td>{@code retryBackoff}</td><td>100 ms (Kafka's {@code retry.backoff.ms})</td></tr>
+ *   <tr><td>{@code retryBackoffMax}</td><td>5 s (the first retry waits {@code retryBackoff},
+ *   each next one twice as long, up to this; Kafka's {@code retry.backoff.max.ms})</td></tr>
  *   <tr><td>{@code allowAutoTopicCreation}</td><td>false</td></tr>
  *   <tr><td>{@code denyNilPartitionKey}</td><td>false</td></tr>
  * </table>
@@ -45,6 +48,10 @@ public final class PublisherConfig {
   public static final Duration DEFAULT_RECORD_DELIVERY_TIMEOUT = Duration.ofMinutes(2);
   /** The default time {@code stop} waits for buffered records. */
   public static final Duration DEFAULT_CLEANUP_TIMEOUT = Duration.ofSeconds(10);
+  /** The default wait before the first retry of a failed send. */
+  public static final Duration DEFAULT_RETRY_BACKOFF = Duration.ofMillis(100);
+  /** The default longest wait between retries (the backoff doubles up to it). */
+  public static final Duration DEFAULT_RETRY_BACKOFF_MAX = Duration.ofSeconds(5);
 
   private static final List<String> SECRET_PROPERTY_WORDS =
       List.of("password", "secret", "jaas", "token", "credential", "keystore.key", "key.password");
@@ -59,6 +66,8 @@ public final class PublisherConfig {
   private final Duration recordDeliveryTimeout;
   private final Duration cleanupTimeout;
   private final int maxRetries;
+  private final Duration retryBackoff;
+  private final Duration retryBackoffMax;
   private final boolean allowAutoTopicCreation;
   private final boolean denyNilPartitionKey;
   private final Map<String, String> kafkaProperties;
@@ -75,6 +84,8 @@ public final class PublisherConfig {
     this.recordDeliveryTimeout = b.recordDeliveryTimeout;
     this.cleanupTimeout = b.cleanupTimeout;
     this.maxRetries = b.maxRetries;
+    this.retryBackoff = b.retryBackoff;
+    this.retryBackoffMax = b.retryBackoffMax;
     this.allowAutoTopicCreation = b.allowAutoTopicCreation;
     this.denyNilPartitionKey = b.denyNilPartitionKey;
     this.kafkaProperties = Collections.unmodifiableMap(new LinkedHashMap<>(b.kafkaProperties));
@@ -99,6 +110,8 @@ public final class PublisherConfig {
     b.recordDeliveryTimeout = recordDeliveryTimeout;
     b.cleanupTimeout = cleanupTimeout;
     b.maxRetries = maxRetries;
+    b.retryBackoff = retryBackoff;
+    b.retryBackoffMax = retryBackoffMax;
     b.allowAutoTopicCreation = allowAutoTopicCreation;
     b.denyNilPartitionKey = denyNilPartitionKey;
     b.kafkaProperties = new LinkedHashMap<>(kafkaProperties);
@@ -154,6 +167,16 @@ public final class PublisherConfig {
   /** How many times a failed send is retried within {@link #recordDeliveryTimeout()}. */
   public int maxRetries() {
     return maxRetries;
+  }
+
+  /** The wait before the first retry of a failed send ({@code retry.backoff.ms}). */
+  public Duration retryBackoff() {
+    return retryBackoff;
+  }
+
+  /** The longest wait between retries; the wait doubles up to it ({@code retry.backoff.max.ms}). */
+  public Duration retryBackoffMax() {
+    return retryBackoffMax;
   }
 
   /** Whether the client may ask the broker to create a missing topic. */
@@ -233,6 +256,8 @@ public final class PublisherConfig {
         && recordDeliveryTimeout.equals(c.recordDeliveryTimeout)
         && cleanupTimeout.equals(c.cleanupTimeout)
         && maxRetries == c.maxRetries
+        && retryBackoff.equals(c.retryBackoff)
+        && retryBackoffMax.equals(c.retryBackoffMax)
         && allowAutoTopicCreation == c.allowAutoTopicCreation
         && denyNilPartitionKey == c.denyNilPartitionKey
         && kafkaProperties.equals(c.kafkaProperties)
@@ -242,7 +267,8 @@ public final class PublisherConfig {
   @Override
   public int hashCode() {
     return Objects.hash(brokers, clientId, tls, sasl, maxBufferedRecords, maxBufferedBytes,
-        requestTimeout, recordDeliveryTimeout, cleanupTimeout, maxRetries,
+        requestTimeout, recordDeliveryTimeout, cleanupTimeout, maxRetries, retryBackoff,
+        retryBackoffMax,
         allowAutoTopicCreation, denyNilPartitionKey, kafkaProperties, initialDynamicConfig);
   }
 
@@ -255,7 +281,8 @@ public final class PublisherConfig {
         + ", maxBufferedRecords=" + maxBufferedRecords + ", maxBufferedBytes=" + maxBufferedBytes
         + ", requestTimeout=" + requestTimeout + ", recordDeliveryTimeout="
         + recordDeliveryTimeout + ", cleanupTimeout=" + cleanupTimeout
-        + ", maxRetries=" + maxRetries + ", allowAutoTopicCreation=" + allowAutoTopicCreation
+        + ", maxRetries=" + maxRetries + ", retryBackoff=" + retryBackoff
+        + ", retryBackoffMax=" + retryBackoffMax + ", allowAutoTopicCreation=" + allowAutoTopicCreation
         + ", denyNilPartitionKey=" + denyNilPartitionKey + ", kafkaProperties=" + shown
         + ", initialDynamicConfig=" + initialDynamicConfig + '}';
   }
@@ -277,6 +304,8 @@ public final class PublisherConfig {
     private Duration recordDeliveryTimeout = DEFAULT_RECORD_DELIVERY_TIMEOUT;
     private Duration cleanupTimeout = DEFAULT_CLEANUP_TIMEOUT;
     private int maxRetries = Integer.MAX_VALUE;
+    private Duration retryBackoff = DEFAULT_RETRY_BACKOFF;
+    private Duration retryBackoffMax = DEFAULT_RETRY_BACKOFF_MAX;
     private boolean allowAutoTopicCreation;
     private boolean denyNilPartitionKey;
     private Map<String, String> kafkaProperties = new LinkedHashMap<>();
@@ -358,6 +387,18 @@ public final class PublisherConfig {
       return this;
     }
 
+    /** The wait before the first retry of a failed send; default 100 ms. */
+    public Builder retryBackoff(Duration retryBackoff) {
+      this.retryBackoff = Objects.requireNonNull(retryBackoff, "retryBackoff");
+      return this;
+    }
+
+    /** The longest wait between retries (the wait doubles up to it); default 5 s. */
+    public Builder retryBackoffMax(Duration retryBackoffMax) {
+      this.retryBackoffMax = Objects.requireNonNull(retryBackoffMax, "retryBackoffMax");
+      return this;
+    }
+
     /** Let the client ask brokers to create missing topics; default false (typos stay typos). */
     public Builder allowAutoTopicCreation(boolean allowAutoTopicCreation) {
       this.allowAutoTopicCreation = allowAutoTopicCreation;
@@ -416,6 +457,12 @@ public final class PublisherConfig {
       }
       if (maxRetries < 0) {
         throw new ConfigException("maxRetries: must not be negative (got " + maxRetries + ")");
+      }
+      checkPositiveMillis("retryBackoff", retryBackoff);
+      checkPositiveMillis("retryBackoffMax", retryBackoffMax);
+      if (retryBackoffMax.compareTo(retryBackoff) < 0) {
+        throw new ConfigException("retryBackoffMax: " + retryBackoffMax.toMillis()
+            + "ms is less than retryBackoff " + retryBackoff.toMillis() + "ms");
       }
       for (Map.Entry<String, String> property : kafkaProperties.entrySet()) {
         if (property.getKey() == null || property.getKey().isBlank()) {

@@ -277,7 +277,7 @@ public final class TopicRoute {
           + "\" (expected deviceid, source, metadata/<field> or none)");
     }
 
-    private static void checkTopicName(String field, String name) {
+    static void checkTopicName(String field, String name) {
       if (name.isEmpty() || name.length() > MAX_TOPIC_LENGTH
           || name.equals(".") || name.equals("..") || !legalTopicChars(name)) {
         throw new ConfigException(field + ": \"" + name + "\" is not a valid Kafka topic name"

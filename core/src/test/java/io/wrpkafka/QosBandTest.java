@@ -9,9 +9,9 @@ class QosBandTest {
 
   @ParameterizedTest(name = "qos {0} is {1}")
   @CsvSource({
-    "-1, BEST_EFFORT",
-    "0, BEST_EFFORT",
-    "24, BEST_EFFORT",
+    "-1, FIRE_AND_FORGET",
+    "0, FIRE_AND_FORGET",
+    "24, FIRE_AND_FORGET",
     "25, QUEUED",
     "74, QUEUED",
     "75, ACKNOWLEDGED",
