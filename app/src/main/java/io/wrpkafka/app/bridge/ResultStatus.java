@@ -10,7 +10,9 @@ final class ResultStatus {
 
   /**
    * ACCEPTED 200; QUEUED and ATTEMPTED 202; DROPPED 503; FAILED by cause: timeout 504,
-   * unroutable 422, not encodable 400, too large 413, publisher not running 503, else 502.
+   * unroutable or a header that cannot be built 422, not encodable 400, too large 413, publisher
+   * not running or circuit open 503, else (the cluster said no: authentication, authorization,
+   * missing topic, too few replicas) 502.
    */
   static int of(ProduceResult result) {
     return switch (result.outcome()) {
@@ -24,11 +26,12 @@ final class ResultStatus {
   static int ofFailure(ErrorType type) {
     return switch (type) {
       case TIMEOUT -> 504;
-      case NO_TOPIC_MATCH, VALIDATION_ERROR -> 422;
+      case NO_TOPIC_MATCH, VALIDATION_ERROR, HEADER_EXTRACTION_ERROR -> 422;
       case ENCODING_ERROR -> 400;
       case RECORD_TOO_LARGE -> 413;
-      case NOT_STARTED, PUBLISHER_CLOSED, BUFFER_FULL -> 503;
-      case BROKER_ERROR, MISSING_METADATA_FIELD, UNKNOWN -> 502;
+      case NOT_STARTED, PUBLISHER_CLOSED, BUFFER_FULL, CIRCUIT_OPEN -> 503;
+      case BROKER_ERROR, AUTHENTICATION_ERROR, AUTHORIZATION_ERROR, TOPIC_NOT_FOUND,
+          NOT_ENOUGH_REPLICAS, DEAD_LETTER_FAILED, MISSING_METADATA_FIELD, UNKNOWN -> 502;
     };
   }
 
