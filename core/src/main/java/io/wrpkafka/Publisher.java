@@ -1,5 +1,8 @@
 package io.wrpkafka;
 
+import io.wrpkafka.internal.EventDispatcher;
+import io.wrpkafka.internal.PendingRecord;
+import io.wrpkafka.internal.Pipeline;
 import io.wrpkafka.routing.Destination;
 import io.wrpkafka.routing.Header;
 import io.wrpkafka.routing.RouteObserver;
@@ -13,45 +16,29 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.locks.LockSupport;
-import java.util.function.Function;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
-import org.apache.kafka.common.errors.RecordBatchTooLargeException;
-import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /*
  * Implementation notes.
  *
+ * The publisher is the caller's side and the lifecycle; the delivery mechanism is the chain of
+ * stages in io.wrpkafka.internal (Pipeline says which and in what order): admit -> lane ->
+ * client -> completion -> failure handling. No stage knows this class.
+ *
  * Caller path. The calling thread does everything that depends only on the message: it reads
  * the config snapshot (one volatile read), routes, encodes the msgpack value once, builds the
- * ProducerRecord per destination and takes room in the RecordBuffer. Then it appends the record
- * to the Lane of its topic and, for QoS 0-74, returns. It never calls KafkaProducer.send itself:
- * send() blocks up to max.block.ms when the topic's metadata is unknown (a new topic, or one
- * idle for longer than metadata.max.idle.ms) and when the client's buffer.memory is exhausted,
- * and the QoS 0-24 promise is "never blocks". A lane is a serial drain per topic on a cached
- * thread pool, so a blocked send holds up only its own topic, and the lane's queue order is the
- * produce order of the records of one device.
- *
- * Buffer accounting. maxBufferedRecords/maxBufferedBytes are ours, enforced before the record
- * reaches a lane: CAS on two AtomicLongs (RecordBuffer), released in the client's completion
- * callback (or when a lane gives up on a record). QoS 0-24 takes room or is DROPPED at once;
- * 25-99 waits for room, at most recordDeliveryTimeout. The client's buffer.memory is sized
- * above maxBufferedBytes so the client rarely blocks the lane.
+ * ProducerRecord per destination, takes room (Pipeline.admit: the QoS rules) and forwards the
+ * record to its lane. QoS 0-74 then returns; 75-99 waits on the record's future until
+ * recordDeliveryTimeout after its produce call, and reports TIMEOUT itself if it gives up first.
  *
  * QoS and the single producer. All QoS levels share one KafkaProducer because records of one
  * device must stay in order on their partition across QoS levels, and two producers writing one
@@ -61,25 +48,8 @@ import org.slf4j.LoggerFactory;
  * records (and with acks=all it is idempotent, so a retry never duplicates or reorders).
  *
  * Hot reload. updateConfig builds a new Router and swaps an immutable Snapshot in a volatile
- * field: readers never lock. When compression, linger, batchMaxBytes or acks change, it also
- * builds a new KafkaProducer and publishes it as the current ProducerHandle, then schedules
- * every lane. Each lane, before its next send, flushes the old producer (so it holds nothing
- * for that lane's partitions any more) and moves on to the new one; the last lane to leave the
- * old producer closes it. Callers keep appending to the lanes meanwhile; nothing is lost and
- * no partition ever has records in two producers at once.
- *
- * Topic creation. The Java producer always lets the broker auto-create a topic it asks about;
- * with allowAutoTopicCreation=false each lane first asks an Admin client (TopicCheck) whether
- * its topic exists and fails records for a missing one with broker_error.
- *
- * Outcomes. Every admitted record ends in completed(): it returns the buffer room, then reports
- * once (PendingRecord.claimReport) to its future, if any, and to the listeners, which run on
- * their own thread (EventDispatcher). A QoS 75-99 caller waits on the record's future until
- * recordDeliveryTimeout after its produce call; if it gives up first, it reports TIMEOUT itself.
- *
- * Seams. The step between "encoded and admitted" and "handed to a lane" (enqueue) is where a
- * local spool or a dead-letter policy would sit; completed() is where a failed record would be
- * classified for a dead-letter topic.
+ * field: readers never lock. When compression, linger, batchMaxBytes or acks change, the
+ * pipeline also builds a new KafkaProducer and moves every lane to it (ProducerGenerations).
  */
 /**
  * Routes WRP messages to Kafka topics and produces them with QoS-aware delivery.
@@ -121,32 +91,27 @@ public final class Publisher implements AutoCloseable {
   private static final ProduceResult ATTEMPTED = new ProduceResult(Outcome.ATTEMPTED, null);
 
   private final PublisherConfig config;
-  private final Function<DynamicConfig, Producer<byte[], byte[]>> producerFactory;
-  private final RecordBuffer buffer;
+  private final Pipeline pipeline;
   private final EventDispatcher events;
   private final RouteObserver routeObserver;
   private final AtomicReference<State> state = new AtomicReference<>(State.NEW);
-  private final ConcurrentHashMap<String, Lane> lanes = new ConcurrentHashMap<>();
-  private final Function<String, Lane> newLane = this::newLane;
   private final long deliveryTimeoutNanos;
   private final Object lifecycleLock = new Object();
-  private final Object swapLock = new Object();
-  private final AtomicInteger generations = new AtomicInteger();
-  private final List<ProducerHandle> liveProducers = new ArrayList<>();
 
   private volatile Snapshot snapshot;
-  private volatile ProducerHandle producer;
-  private volatile ExecutorService laneExecutor;
-  /** Null when the broker may create topics; set by start(). */
-  private volatile TopicCheck topicCheck;
 
   private final boolean enabled;
 
   private Publisher(Builder builder, boolean enabled) {
     this.enabled = enabled;
     this.config = builder.config;
-    this.buffer = new RecordBuffer(config.maxBufferedRecords(), config.maxBufferedBytes());
-    this.events = new EventDispatcher("wrpkafka-events-" + config.clientId());
+    this.pipeline =
+        new Pipeline(
+            config,
+            dynamic -> new KafkaProducer<>(ProducerProperties.of(config, dynamic)),
+            dynamic -> ProducerProperties.of(config, dynamic),
+            () -> snapshot.config());
+    this.events = pipeline.events();
     for (PublishListener listener : builder.listeners) {
       events.add(listener);
     }
@@ -159,8 +124,6 @@ public final class Publisher implements AutoCloseable {
     this.deliveryTimeoutNanos = config.recordDeliveryTimeout().toNanos();
     DynamicConfig initial = config.initialDynamicConfig();
     this.snapshot = new Snapshot(initial, new Router(initial));
-    this.producerFactory =
-        dynamic -> new KafkaProducer<>(ProducerProperties.of(config, dynamic));
   }
 
   /**
@@ -227,32 +190,7 @@ public final class Publisher implements AutoCloseable {
         state.set(State.STARTED);
         return;
       }
-      ProducerHandle first = newProducerHandle(snapshot.config());
-      if (!config.allowAutoTopicCreation()) {
-        try {
-          topicCheck =
-              new TopicCheck(
-                  ProducerProperties.of(config, snapshot.config()),
-                  config.clientId(),
-                  config.requestTimeout());
-        } catch (RuntimeException e) {
-          first.producer().close(Duration.ZERO);
-          throw e;
-        }
-      }
-      synchronized (swapLock) {
-        producer = first;
-        liveProducers.add(first);
-      }
-      laneExecutor =
-          new ThreadPoolExecutor(
-              0,
-              Integer.MAX_VALUE,
-              30,
-              TimeUnit.SECONDS,
-              new SynchronousQueue<>(),
-              new NamedThreads("wrpkafka-lane-" + config.clientId()));
-      events.start();
+      pipeline.start(snapshot.config());
       state.set(State.STARTED);
     }
   }
@@ -273,68 +211,11 @@ public final class Publisher implements AutoCloseable {
       if (previous != State.STARTED || !enabled) {
         return;
       }
-      buffer.close();
-      boolean interrupted = !awaitLanesIdle(deadline);
-      Duration remaining = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
-      List<ProducerHandle> toClose;
-      synchronized (swapLock) {
-        toClose = List.copyOf(liveProducers);
-      }
-      for (ProducerHandle handle : toClose) {
-        try {
-          handle.producer().close(remaining);
-        } catch (RuntimeException e) {
-          log.warn("closing producer generation {} failed", handle.generation(), e);
-        }
-      }
-      if (topicCheck != null) {
-        topicCheck.close();
-      }
-      laneExecutor.shutdown();
-      try {
-        if (!laneExecutor.awaitTermination(
-            Math.max(deadline - System.nanoTime(), TimeUnit.SECONDS.toNanos(1)),
-            TimeUnit.NANOSECONDS)) {
-          log.warn("publisher {} lanes did not finish at stop", config.clientId());
-          laneExecutor.shutdownNow();
-        }
-      } catch (InterruptedException e) {
-        interrupted = true;
-        laneExecutor.shutdownNow();
-      }
-      events.stop(Math.max(deadline - System.nanoTime(), TimeUnit.SECONDS.toNanos(1)));
+      boolean interrupted = !pipeline.stop(deadline);
       if (interrupted) {
         Thread.currentThread().interrupt();
       }
     }
-  }
-
-  /**
-   * Waits until every lane has handed its records to the client, until {@code deadline}. The
-   * client then gets the rest of the time to deliver them in close(), which sends lingering
-   * batches at once. Polls: stop is rare and a lane can be blocked inside send().
-   *
-   * @return false if interrupted
-   */
-  private boolean awaitLanesIdle(long deadline) {
-    while (System.nanoTime() < deadline) {
-      boolean idle = true;
-      for (Lane lane : lanes.values()) {
-        idle &= lane.isIdle();
-      }
-      if (idle) {
-        return true;
-      }
-      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(2));
-      if (Thread.interrupted()) {
-        return false;
-      }
-    }
-    log.warn(
-        "publisher {} stopping with records not yet handed to the client ({} buffered)",
-        config.clientId(),
-        buffer.state().records());
-    return true;
   }
 
   /** Same as {@code stop(cleanupTimeout)}. */
@@ -398,27 +279,21 @@ public final class Publisher implements AutoCloseable {
       Snapshot next = new Snapshot(dynamicConfig, new Router(dynamicConfig));
       Snapshot previous = snapshot;
       boolean newProducer =
-          enabled && state.get() == State.STARTED && producerSettingsDiffer(previous.config(), dynamicConfig);
-      ProducerHandle replacement = newProducer ? newProducerHandle(dynamicConfig) : null;
-      snapshot = next;
-      if (replacement == null) {
+          enabled
+              && state.get() == State.STARTED
+              && producerSettingsDiffer(previous.config(), dynamicConfig);
+      if (!newProducer) {
+        snapshot = next;
         return;
       }
-      ProducerHandle old;
-      synchronized (swapLock) {
-        old = producer;
-        producer = replacement;
-        liveProducers.add(replacement);
-      }
-      old.release();
-      for (Lane lane : lanes.values()) {
-        lane.schedule();
-      }
+      // The producer first: if the client rejects the settings, the old config stays.
+      long generation = pipeline.replaceProducer(dynamicConfig);
+      snapshot = next;
       log.info(
           "publisher {} switched to producer generation {} (compression {}, linger {}, "
               + "batchMaxBytes {}, acks {})",
           config.clientId(),
-          replacement.generation(),
+          generation,
           dynamicConfig.compression(),
           dynamicConfig.linger(),
           dynamicConfig.batchMaxBytes(),
@@ -434,10 +309,7 @@ public final class Publisher implements AutoCloseable {
    * Lock-free; the map is the client's live, unmodifiable view.
    */
   public Map<MetricName, ? extends Metric> kafkaMetrics() {
-    ProducerHandle current = producer;
-    return current == null || state.get() != State.STARTED
-        ? Map.of()
-        : current.producer().metrics();
+    return state.get() != State.STARTED ? Map.of() : pipeline.kafkaMetrics();
   }
 
   /** The dynamic configuration in effect. Lock-free. */
@@ -447,7 +319,7 @@ public final class Publisher implements AutoCloseable {
 
   /** The buffer's fill level. Lock-free; allocates one small record. */
   public BufferState bufferState() {
-    return buffer.state();
+    return pipeline.bufferState();
   }
 
   /**
@@ -486,11 +358,15 @@ public final class Publisher implements AutoCloseable {
       destinations = snap.router().route(message, routeObserver);
     } catch (PublishException e) {
       emit(null, qos, start, e);
+      if (e.errorType() == ErrorType.NO_TOPIC_MATCH) {
+        deadLetterUnroutable(message, qos, start, e);
+      }
       return new Submission(new ProduceResult(Outcome.FAILED, e), null);
     }
     if (destinations.isEmpty()) {
       PublishException e = new PublishException(ErrorType.NO_TOPIC_MATCH, "no route gave a topic");
       emit(null, qos, start, e);
+      deadLetterUnroutable(message, qos, start, e);
       return new Submission(new ProduceResult(Outcome.FAILED, e), null);
     }
     byte[] value;
@@ -561,7 +437,7 @@ public final class Publisher implements AutoCloseable {
       kafkaHeaders.add(new KafkaHeader(header.key(), headerValue));
       size += header.key().length() + headerValue.length;
     }
-    PublishException refused = takeRoom(destination, band, size);
+    PublishException refused = pipeline.admit(destination, band, size);
     if (refused != null) {
       emit(destination, qos, start, refused);
       boolean dropped =
@@ -571,99 +447,39 @@ public final class Publisher implements AutoCloseable {
     ProducerRecord<byte[], byte[]> record =
         new ProducerRecord<>(destination.topic(), null, null, keyBytes, value, kafkaHeaders);
     PendingRecord pending =
-        new PendingRecord(
-            this,
-            record,
-            destination,
-            qos,
-            start,
-            size,
-            wantsFuture ? new CompletableFuture<>() : null);
-    lanes.computeIfAbsent(destination.topic(), newLane).enqueue(pending);
+        pipeline.record(
+            record, destination, qos, start, size, wantsFuture ? new CompletableFuture<>() : null);
+    pipeline.forward(pending);
     return pending;
-  }
-
-  /** Takes buffer room per the QoS band; null when taken, else why not. */
-  private PublishException takeRoom(Destination destination, QosBand band, long size) {
-    if (band == QosBand.FIRE_AND_FORGET) {
-      return buffer.tryAcquire(size) ? null : bufferFull(destination, Duration.ZERO);
-    }
-    try {
-      if (buffer.acquire(size, deliveryTimeoutNanos)) {
-        return null;
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return new PublishException(
-          ErrorType.TIMEOUT,
-          "interrupted while waiting for buffer room for topic " + destination.topic(),
-          e);
-    }
-    if (state.get() != State.STARTED) {
-      return closedError("topic " + destination.topic());
-    }
-    return bufferFull(destination, config.recordDeliveryTimeout());
-  }
-
-  /**
-   * Why a record was refused for lack of room. Built with a StringBuilder rather than string
-   * concatenation: the first run of an invokedynamic concatenation site bootstraps a method
-   * handle, which took up to 75 ms on a loaded two-core machine, on a QoS 0–24 caller's thread.
-   */
-  private PublishException bufferFull(Destination destination, Duration waited) {
-    BufferState full = buffer.state();
-    StringBuilder message =
-        new StringBuilder(96).append("buffer full for topic ").append(destination.topic());
-    if (!waited.isZero()) {
-      message.append(" after waiting ").append(waited);
-    }
-    message.append(": ").append(full.records()).append('/').append(full.maxRecords())
-        .append(" records, ").append(full.bytes()).append('/').append(full.maxBytes())
-        .append(" bytes");
-    return new PublishException(ErrorType.BUFFER_FULL, message.toString());
   }
 
   /** Waits for a QoS 75–99 record until recordDeliveryTimeout after its produce call. */
   private ProduceResult await(PendingRecord pending) {
-    long remaining = pending.startNanos + deliveryTimeoutNanos - System.nanoTime();
+    long remaining = pending.startNanos() + deliveryTimeoutNanos - System.nanoTime();
     try {
-      return pending.future.get(Math.max(remaining, 0), TimeUnit.NANOSECONDS);
+      return pending.future().get(Math.max(remaining, 0), TimeUnit.NANOSECONDS);
     } catch (TimeoutException e) {
-      return giveUp(
+      return pipeline.giveUp(
           pending,
           new PublishException(
               ErrorType.TIMEOUT,
               "no acknowledgement for topic "
-                  + pending.destination.topic()
+                  + pending.topic()
                   + " within recordDeliveryTimeout ("
                   + config.recordDeliveryTimeout()
                   + ")"));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return giveUp(
+      return pipeline.giveUp(
           pending,
           new PublishException(
               ErrorType.TIMEOUT,
               "interrupted while waiting for the acknowledgement for topic "
-                  + pending.destination.topic(),
+                  + pending.topic(),
               e));
     } catch (ExecutionException e) {
       throw new IllegalStateException("record future completed exceptionally", e.getCause());
     }
-  }
-
-  /**
-   * Reports a waiting caller's give-up, unless the record's outcome got there first. The record
-   * stays in the client and may still be written; its buffer room returns when the client is done.
-   */
-  private ProduceResult giveUp(PendingRecord pending, PublishException error) {
-    if (pending.claimReport()) {
-      ProduceResult result = new ProduceResult(Outcome.FAILED, error);
-      pending.future.complete(result);
-      emit(pending.destination, pending.qos, pending.startNanos, error);
-      return result;
-    }
-    return pending.future.join();
   }
 
   private static CompletableFuture<ProduceResult> combine(
@@ -672,18 +488,18 @@ public final class Publisher implements AutoCloseable {
       return CompletableFuture.completedFuture(rejected);
     }
     if (awaited.size() == 1 && rejected == null) {
-      return awaited.get(0).future;
+      return awaited.get(0).future();
     }
     CompletableFuture<?>[] futures = new CompletableFuture<?>[awaited.size()];
     for (int i = 0; i < futures.length; i++) {
-      futures[i] = awaited.get(i).future;
+      futures[i] = awaited.get(i).future();
     }
     return CompletableFuture.allOf(futures)
         .thenApply(
             ignored -> {
               ProduceResult worst = rejected;
               for (PendingRecord pending : awaited) {
-                worst = worse(worst, pending.future.join());
+                worst = worse(worst, pending.future().join());
               }
               return worst;
             });
@@ -714,102 +530,26 @@ public final class Publisher implements AutoCloseable {
             : closedError("publisher " + config.clientId()));
   }
 
-  PublishException closedError(String what) {
+  private PublishException closedError(String what) {
     return new PublishException(ErrorType.PUBLISHER_CLOSED, what + ": publisher is stopped");
   }
 
-  private Lane newLane(String topic) {
-    return new Lane(topic, this, laneExecutor, config.recordDeliveryTimeout(), topicCheck);
-  }
-
-  // ---------------------------------------------------------------- completion path
-
-  /** Called once per admitted record, by the client's callback or by a lane giving up. */
-  void completed(PendingRecord pending, Exception exception) {
-    buffer.release(pending.size);
-    if (!pending.claimReport()) {
+  /** Offers a message that matched no route to the dead-letter topic, if it takes such. */
+  private void deadLetterUnroutable(Message message, int qos, long start, PublishException e) {
+    if (snapshot.config().deadLetter().isEmpty()) {
       return;
     }
-    if (exception == null) {
-      if (pending.future != null) {
-        pending.future.complete(ACCEPTED);
-      }
-      emit(pending.destination, pending.qos, pending.startNanos, null);
+    byte[] value;
+    try {
+      value = Format.MSGPACK.encode(message);
+    } catch (RuntimeException encoding) {
       return;
     }
-    PublishException error = classify(pending.destination.topic(), exception);
-    if (pending.future != null) {
-      pending.future.complete(new ProduceResult(Outcome.FAILED, error));
-    }
-    emit(pending.destination, pending.qos, pending.startNanos, error);
-  }
-
-  private PublishException classify(String topic, Exception exception) {
-    if (exception instanceof PublishException publishException) {
-      return publishException;
-    }
-    ErrorType type;
-    if (exception instanceof org.apache.kafka.common.errors.TimeoutException) {
-      type = ErrorType.TIMEOUT;
-    } else if (exception instanceof RecordTooLargeException
-        || exception instanceof RecordBatchTooLargeException) {
-      type = ErrorType.RECORD_TOO_LARGE;
-    } else if (state.get() == State.STOPPED && exception instanceof IllegalStateException) {
-      type = ErrorType.PUBLISHER_CLOSED;
-    } else {
-      type = ErrorType.BROKER_ERROR;
-    }
-    return new PublishException(
-        type,
-        "record for topic " + topic + " failed: " + exception.getClass().getSimpleName() + ": "
-            + exception.getMessage(),
-        exception);
+    pipeline.unroutable(value, "", qos, start, e);
   }
 
   private void emit(Destination destination, int qos, long start, PublishException error) {
-    if (!events.hasListeners()) {
-      return;
-    }
-    events.publish(
-        new PublishEvent(
-            destination == null ? "" : nullToEmpty(destination.eventType()),
-            destination == null ? "" : destination.topic(),
-            destination == null ? "" : destination.shardStrategy(),
-            qos,
-            Duration.ofNanos(System.nanoTime() - start),
-            error == null ? null : error.errorType(),
-            error));
-  }
-
-  private static String nullToEmpty(String value) {
-    return value == null ? "" : value;
-  }
-
-  // ---------------------------------------------------------------- producers
-
-  ProducerHandle currentProducer() {
-    return producer;
-  }
-
-  /** The current producer with one more holder, for a lane that moves to it. */
-  ProducerHandle retainCurrentProducer() {
-    synchronized (swapLock) {
-      ProducerHandle current = producer;
-      current.retain();
-      return current;
-    }
-  }
-
-  private ProducerHandle newProducerHandle(DynamicConfig dynamic) {
-    int generation = generations.incrementAndGet();
-    return new ProducerHandle(
-        producerFactory.apply(dynamic),
-        generation,
-        closed -> {
-          synchronized (swapLock) {
-            liveProducers.remove(closed);
-          }
-        });
+    events.outcome(destination, qos, start, error);
   }
 
   private static boolean producerSettingsDiffer(DynamicConfig a, DynamicConfig b) {

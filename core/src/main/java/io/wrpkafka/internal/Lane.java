@@ -1,10 +1,13 @@
-package io.wrpkafka;
+package io.wrpkafka.internal;
 
+import io.wrpkafka.ErrorType;
+import io.wrpkafka.PublishException;
 import java.time.Duration;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,8 +18,8 @@ import org.slf4j.LoggerFactory;
  * calls KafkaProducer.send, so when send blocks (metadata of an unknown topic, or a full
  * client buffer) the lane waits, not the caller, and other topics' lanes keep going.
  *
- * Producer swap: before each record the drain compares its producer with the publisher's
- * current one. When a hot reload replaced it, the drain flushes the old producer (waits for
+ * Producer swap: before each record the drain compares its producer with the current
+ * generation. When a hot reload replaced it, the drain flushes the old producer (waits for
  * everything it held to be acknowledged or failed) before its first send on the new one. A
  * partition therefore never has records in two producers at once, which is what keeps
  * per-device order across the swap. The lane then releases the old producer; the last lane to
@@ -32,19 +35,20 @@ import org.slf4j.LoggerFactory;
  * Records that waited in the lane longer than the delivery timeout fail with TIMEOUT instead of
  * being sent late; this bounds a backlog behind a topic whose metadata never arrives.
  */
-/** Sends the records of one topic in order, on the lane executor. */
+/** The lane stage: sends the records of one topic in order, on the lane executor. */
 final class Lane implements Runnable {
   private static final Logger log = LoggerFactory.getLogger(Lane.class);
   private static final Duration MISSING_RECHECK = Duration.ofSeconds(5);
 
   private final String topic;
-  private final Publisher owner;
+  private final ProducerGenerations producers;
   private final Executor executor;
+  private final BooleanSupplier stopping;
   private final long deliveryTimeoutNanos;
   private final ConcurrentLinkedQueue<PendingRecord> queue = new ConcurrentLinkedQueue<>();
   private final AtomicBoolean scheduled = new AtomicBoolean();
   /** Touched only by the running drain; handed between drains by the `scheduled` flag. */
-  private ProducerHandle handle;
+  private ProducerGeneration handle;
   /** Whether the topic is known to exist (always true when auto-creation is allowed). */
   private boolean topicConfirmed;
   /** Until when records fail at once because the topic was found missing. */
@@ -54,16 +58,19 @@ final class Lane implements Runnable {
   /**
    * @param topicCheck asked before the first send whether the topic exists; null when the
    *     publisher lets the broker create topics
+   * @param stopping whether the publisher is stopping, for the classification of failures
    */
   Lane(
       String topic,
-      Publisher owner,
+      ProducerGenerations producers,
       Executor executor,
       Duration deliveryTimeout,
-      TopicCheck topicCheck) {
+      TopicCheck topicCheck,
+      BooleanSupplier stopping) {
     this.topic = topic;
-    this.owner = owner;
+    this.producers = producers;
     this.executor = executor;
+    this.stopping = stopping;
     this.deliveryTimeoutNanos = deliveryTimeout.toNanos();
     this.topicCheck = topicCheck;
     this.topicConfirmed = topicCheck == null;
@@ -82,7 +89,9 @@ final class Lane implements Runnable {
         executor.execute(this);
       } catch (RejectedExecutionException e) {
         scheduled.set(false);
-        failAll(owner.closedError("topic " + topic));
+        failAll(
+            new PublishException(
+                ErrorType.PUBLISHER_CLOSED, "topic " + topic + ": publisher is stopped"));
       }
     }
   }
@@ -103,7 +112,7 @@ final class Lane implements Runnable {
         }
         switchIfReplaced();
         scheduled.set(false);
-        if ((queue.isEmpty() && handle == owner.currentProducer())
+        if ((queue.isEmpty() && handle == producers.current())
             || !scheduled.compareAndSet(false, true)) {
           return;
         }
@@ -116,26 +125,26 @@ final class Lane implements Runnable {
   }
 
   private void switchIfReplaced() {
-    ProducerHandle current = owner.currentProducer();
+    ProducerGeneration current = producers.current();
     if (current == handle) {
       return;
     }
-    ProducerHandle old = handle;
+    ProducerGeneration old = handle;
     if (old != null) {
       try {
         old.producer().flush();
       } catch (RuntimeException e) {
-        log.warn("flushing producer generation {} for topic {} failed", old.generation(), topic, e);
+        log.warn("flushing producer generation {} for topic {} failed", old.number(), topic, e);
       }
     }
-    handle = owner.retainCurrentProducer();
+    handle = producers.retainCurrent();
     if (old != null) {
       old.release();
     }
   }
 
   private void send(PendingRecord record) {
-    if (System.nanoTime() - record.startNanos > deliveryTimeoutNanos) {
+    if (System.nanoTime() - record.startNanos() > deliveryTimeoutNanos) {
       record.fail(
           new PublishException(
               ErrorType.TIMEOUT,
@@ -167,7 +176,8 @@ final class Lane implements Runnable {
       record.fail(missingTopic());
       return false;
     }
-    switch (topicCheck.exists(topic, record.startNanos + deliveryTimeoutNanos)) {
+    TopicCheck.Answer answer = topicCheck.exists(topic, record.startNanos() + deliveryTimeoutNanos);
+    switch (answer.result()) {
       case EXISTS -> topicConfirmed = true;
       case MISSING -> {
         missingUntilNanos = System.nanoTime() + MISSING_RECHECK.toNanos();
@@ -178,13 +188,14 @@ final class Lane implements Runnable {
               ErrorType.TIMEOUT,
               "could not learn whether topic " + topic + " exists within recordDeliveryTimeout ("
                   + Duration.ofNanos(deliveryTimeoutNanos) + ")"));
+      case FAILED -> record.fail(Failures.classify(topic, answer.cause(), stopping.getAsBoolean()));
     }
     return topicConfirmed;
   }
 
   private PublishException missingTopic() {
     return new PublishException(
-        ErrorType.BROKER_ERROR,
+        ErrorType.TOPIC_NOT_FOUND,
         "topic " + topic + " does not exist and allowAutoTopicCreation is false");
   }
 

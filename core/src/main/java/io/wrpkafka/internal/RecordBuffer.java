@@ -1,5 +1,6 @@
-package io.wrpkafka;
+package io.wrpkafka.internal;
 
+import io.wrpkafka.BufferState;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
@@ -16,8 +17,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * A record larger than maxBytes is admitted when the buffer holds no bytes at all, so that it
  * fails (or succeeds) at the broker instead of waiting forever.
  */
-/** The publisher's own bound on records and bytes taken but not yet completed. Thread-safe. */
-final class RecordBuffer {
+/**
+ * Admission, the first stage: the publisher's own bound on records and bytes taken but not yet
+ * completed. Thread-safe; taking and returning room are lock-free.
+ */
+public final class RecordBuffer {
   private final long maxRecords;
   private final long maxBytes;
   private final AtomicLong records = new AtomicLong();
@@ -27,7 +31,7 @@ final class RecordBuffer {
   private final Condition released = lock.newCondition();
   private volatile boolean closed;
 
-  RecordBuffer(long maxRecords, long maxBytes) {
+  public RecordBuffer(long maxRecords, long maxBytes) {
     if (maxRecords <= 0) {
       throw new IllegalArgumentException("maxRecords must be positive: " + maxRecords);
     }
@@ -39,7 +43,7 @@ final class RecordBuffer {
   }
 
   /** Takes room for one record of {@code size} bytes if there is some; never blocks. */
-  boolean tryAcquire(long size) {
+  public boolean tryAcquire(long size) {
     while (true) {
       long r = records.get();
       if (r >= maxRecords) {
@@ -68,7 +72,7 @@ final class RecordBuffer {
    * @return false when the time ran out or the buffer was closed
    * @throws InterruptedException when interrupted while waiting
    */
-  boolean acquire(long size, long timeoutNanos) throws InterruptedException {
+  public boolean acquire(long size, long timeoutNanos) throws InterruptedException {
     if (tryAcquire(size)) {
       return true;
     }
@@ -93,14 +97,14 @@ final class RecordBuffer {
   }
 
   /** Returns the room of one record taken with {@code size}. */
-  void release(long size) {
+  public void release(long size) {
     bytes.addAndGet(-size);
     records.decrementAndGet();
     signalIfWaiting();
   }
 
   /** Wakes all waiters and makes further waits fail; taking room without waiting still works. */
-  void close() {
+  public void close() {
     closed = true;
     lock.lock();
     try {
@@ -110,7 +114,7 @@ final class RecordBuffer {
     }
   }
 
-  BufferState state() {
+  public BufferState state() {
     return new BufferState(records.get(), maxRecords, bytes.get(), maxBytes);
   }
 

@@ -1,14 +1,14 @@
-package io.wrpkafka;
+package io.wrpkafka.internal;
 
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Daemon threads named {@code <prefix>-<n>}, so a thread dump shows whose they are. */
-final class NamedThreads implements ThreadFactory {
+public final class NamedThreads implements ThreadFactory {
   private final String prefix;
   private final AtomicInteger count = new AtomicInteger();
 
-  NamedThreads(String prefix) {
+  public NamedThreads(String prefix) {
     this.prefix = prefix;
   }
 

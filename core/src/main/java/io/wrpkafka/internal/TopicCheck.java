@@ -1,4 +1,4 @@
-package io.wrpkafka;
+package io.wrpkafka.internal;
 
 import java.time.Duration;
 import java.util.List;
@@ -22,21 +22,31 @@ import org.slf4j.LoggerFactory;
  * does not. Admin requests do not create topics.
  */
 /** Asks the cluster whether a topic exists, without creating it. Thread-safe. */
-final class TopicCheck implements AutoCloseable {
+public final class TopicCheck implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(TopicCheck.class);
 
+  /** What the cluster said. */
   enum Result {
     EXISTS,
     MISSING,
-    /** The cluster did not answer before the deadline, or the check failed otherwise. */
-    UNANSWERED
+    /** The cluster did not answer before the deadline. */
+    UNANSWERED,
+    /** The check failed for another reason, e.g. authentication; see {@link Answer#cause()}. */
+    FAILED
+  }
+
+  /** A result and, for {@link Result#FAILED}, the client's exception. */
+  record Answer(Result result, Throwable cause) {
+    static final Answer EXISTS = new Answer(Result.EXISTS, null);
+    static final Answer MISSING = new Answer(Result.MISSING, null);
+    static final Answer UNANSWERED = new Answer(Result.UNANSWERED, null);
   }
 
   private final Admin admin;
   private final Duration requestTimeout;
 
   /** An Admin client with the connection and security settings of {@code producerProperties}. */
-  TopicCheck(Properties producerProperties, String clientId, Duration requestTimeout) {
+  public TopicCheck(Properties producerProperties, String clientId, Duration requestTimeout) {
     Properties adminProperties = new Properties();
     Set<String> adminNames = AdminClientConfig.configNames();
     producerProperties.forEach(
@@ -50,12 +60,16 @@ final class TopicCheck implements AutoCloseable {
     this.requestTimeout = requestTimeout;
   }
 
-  /** Whether {@code topic} exists, retrying until {@code deadlineNanos} while unanswered. */
-  Result exists(String topic, long deadlineNanos) {
+  /**
+   * Whether {@code topic} exists, retrying until {@code deadlineNanos} while unanswered. Any
+   * other failure (authentication, authorization, TLS) ends the check at once with its cause, so
+   * that the record fails with what really happened, not with a timeout.
+   */
+  Answer exists(String topic, long deadlineNanos) {
     while (true) {
       long remainingMs = TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime());
       if (remainingMs <= 0) {
-        return Result.UNANSWERED;
+        return Answer.UNANSWERED;
       }
       int timeoutMs = (int) Math.min(remainingMs, requestTimeout.toMillis());
       try {
@@ -63,21 +77,22 @@ final class TopicCheck implements AutoCloseable {
             .describeTopics(List.of(topic), new DescribeTopicsOptions().timeoutMs(timeoutMs))
             .allTopicNames()
             .get();
-        return Result.EXISTS;
+        return Answer.EXISTS;
       } catch (ExecutionException e) {
-        if (e.getCause() instanceof UnknownTopicOrPartitionException) {
-          return Result.MISSING;
+        Throwable cause = e.getCause();
+        if (cause instanceof UnknownTopicOrPartitionException) {
+          return Answer.MISSING;
         }
-        if (!(e.getCause() instanceof TimeoutException)) {
-          log.warn("checking whether topic {} exists failed", topic, e.getCause());
-          return Result.UNANSWERED;
+        if (!(cause instanceof TimeoutException)) {
+          log.debug("checking whether topic {} exists failed", topic, cause);
+          return new Answer(Result.FAILED, cause);
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        return Result.UNANSWERED;
+        return new Answer(Result.FAILED, e);
       } catch (RuntimeException e) {
-        log.warn("checking whether topic {} exists failed", topic, e);
-        return Result.UNANSWERED;
+        log.debug("checking whether topic {} exists failed", topic, e);
+        return new Answer(Result.FAILED, e);
       }
     }
   }

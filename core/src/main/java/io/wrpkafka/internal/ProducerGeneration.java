@@ -1,4 +1,4 @@
-package io.wrpkafka;
+package io.wrpkafka.internal;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -8,26 +8,26 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /*
- * One KafkaProducer and the number of holders still using it: the publisher (while it is the
- * current producer) and every lane that last sent through it. The last release closes it, so a
- * producer replaced by a hot reload closes only after every lane has flushed it and moved on.
- * Retain happens under the publisher's swap lock while the handle is current, so the count never
+ * One KafkaProducer and the number of holders still using it: the generations registry (while it
+ * is the current producer) and every lane that last sent through it. The last release closes it,
+ * so a producer replaced by a hot reload closes only after every lane has flushed it and moved on.
+ * Retain happens under the registry's lock while the generation is current, so the count never
  * rises from zero. Each lane flushes a producer before releasing it, so the final close has
  * nothing left to wait for and uses a zero timeout.
  */
 /** A Kafka producer shared by the lanes, closed when its last holder releases it. */
-final class ProducerHandle {
-  private static final Logger log = LoggerFactory.getLogger(ProducerHandle.class);
+final class ProducerGeneration {
+  private static final Logger log = LoggerFactory.getLogger(ProducerGeneration.class);
 
   private final Producer<byte[], byte[]> producer;
-  private final long generation;
+  private final long number;
   private final AtomicInteger holders = new AtomicInteger(1);
-  private final Consumer<ProducerHandle> onClosed;
+  private final Consumer<ProducerGeneration> onClosed;
 
-  ProducerHandle(
-      Producer<byte[], byte[]> producer, long generation, Consumer<ProducerHandle> onClosed) {
+  ProducerGeneration(
+      Producer<byte[], byte[]> producer, long number, Consumer<ProducerGeneration> onClosed) {
     this.producer = producer;
-    this.generation = generation;
+    this.number = number;
     this.onClosed = onClosed;
   }
 
@@ -35,8 +35,8 @@ final class ProducerHandle {
     return producer;
   }
 
-  long generation() {
-    return generation;
+  long number() {
+    return number;
   }
 
   void retain() {
@@ -50,7 +50,7 @@ final class ProducerHandle {
       try {
         producer.close(Duration.ZERO);
       } catch (RuntimeException e) {
-        log.warn("closing Kafka producer generation {} failed", generation, e);
+        log.warn("closing Kafka producer generation {} failed", number, e);
       }
     }
   }

@@ -1,4 +1,6 @@
-package io.wrpkafka;
+package io.wrpkafka.internal;
+
+import io.wrpkafka.BufferState;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

@@ -1,0 +1,67 @@
+package io.wrpkafka.internal;
+
+import io.wrpkafka.ErrorType;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+
+/*
+ * An outage fails thousands of records a second; one line per record would bury everything
+ * else. Per (error type, topic) this writes the first failure at once, then at most one line per
+ * interval carrying the number of failures since the previous line. Between lines a failure
+ * costs one map lookup and two atomic operations.
+ */
+/** Logs failures rate-limited: at most one line per error type and topic per interval. */
+public final class FailureLog {
+  private static final long DEFAULT_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(10);
+
+  private final Logger log;
+  private final long intervalNanos;
+  private final ConcurrentHashMap<String, Window> windows = new ConcurrentHashMap<>();
+
+  /** At most one line per error type and topic every 10 seconds, on {@code log}. */
+  public FailureLog(Logger log) {
+    this(log, DEFAULT_INTERVAL_NANOS);
+  }
+
+  FailureLog(Logger log, long intervalNanos) {
+    this.log = log;
+    this.intervalNanos = intervalNanos;
+  }
+
+  /** Counts a failure and logs it at error level unless a line for its kind was written lately. */
+  public void failed(ErrorType type, String topic, String message) {
+    Window window = windows.computeIfAbsent(type.label() + '\u0000' + topic, k -> new Window());
+    long suppressed = window.pass(System.nanoTime(), intervalNanos);
+    if (suppressed < 0) {
+      return;
+    }
+    if (suppressed == 0) {
+      log.error("{} (error type {})", message, type.label());
+    } else {
+      log.error(
+          "{} (error type {}; {} more like it since the last line)",
+          message,
+          type.label(),
+          suppressed);
+    }
+  }
+
+  /** One kind's count and the time of its last line. */
+  private static final class Window {
+    private final AtomicLong count = new AtomicLong();
+    private final AtomicLong lastLine = new AtomicLong(Long.MIN_VALUE);
+
+    /** -1 when this failure stays silent, else the number of silent ones it speaks for. */
+    long pass(long now, long intervalNanos) {
+      long last = lastLine.get();
+      if ((last == Long.MIN_VALUE || now - last >= intervalNanos)
+          && lastLine.compareAndSet(last, now)) {
+        return count.getAndSet(0);
+      }
+      count.incrementAndGet();
+      return -1;
+    }
+  }
+}

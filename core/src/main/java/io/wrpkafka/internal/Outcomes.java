@@ -1,0 +1,84 @@
+package io.wrpkafka.internal;
+
+import io.wrpkafka.Outcome;
+import io.wrpkafka.ProduceResult;
+import io.wrpkafka.PublishException;
+import java.util.function.BooleanSupplier;
+
+/*
+ * The completion stage. Every admitted record ends here exactly once (PendingRecord's `ended`
+ * flag): from the client's callback, on its I/O thread, or from a lane that gave up before
+ * sending. In that order it
+ *   1. classifies a failure (Failures),
+ *   2. reports the outcome once (PendingRecord.claimReport) to the record's future, if any, and
+ *      to the listeners (a QoS 75-99 caller that stopped waiting may have reported first),
+ *   3. logs a failure, rate-limited, so that no failed record goes unseen even at QoS 0-74,
+ *   4. offers a failure to the failure stage (the dead-letter topic), which keeps the record's
+ *      buffer room until it is done with it; otherwise returns the room at once.
+ * Nothing here blocks: the I/O thread must stay free for acknowledgements.
+ */
+/** What happens when the client reports a record's end: room back, outcome reported, failure handed on. */
+public final class Outcomes implements Completion {
+  private static final ProduceResult ACCEPTED = new ProduceResult(Outcome.ACCEPTED, null);
+
+  private final RecordBuffer buffer;
+  private final EventDispatcher events;
+  private final FailureLog failureLog;
+  private final FailureStage failures;
+  private final BooleanSupplier stopping;
+
+  /**
+   * @param failures offered every failed record after its outcome was reported
+   * @param stopping whether the publisher is stopping, for the classification of failures
+   */
+  public Outcomes(
+      RecordBuffer buffer,
+      EventDispatcher events,
+      FailureLog failureLog,
+      FailureStage failures,
+      BooleanSupplier stopping) {
+    this.buffer = buffer;
+    this.events = events;
+    this.failureLog = failureLog;
+    this.failures = failures;
+    this.stopping = stopping;
+  }
+
+  @Override
+  public void completed(PendingRecord record, Exception exception) {
+    if (exception == null) {
+      buffer.release(record.size());
+      if (record.claimReport()) {
+        if (record.future() != null) {
+          record.future().complete(ACCEPTED);
+        }
+        events.outcome(record.destination(), record.qos(), record.startNanos(), null);
+      }
+      return;
+    }
+    PublishException error =
+        Failures.classify(record.topic(), exception, stopping.getAsBoolean());
+    report(record, error);
+    failureLog.failed(error.errorType(), record.topic(), error.getMessage());
+    if (!failures.take(record, error, () -> buffer.release(record.size()))) {
+      buffer.release(record.size());
+    }
+  }
+
+  /**
+   * Reports {@code error} as the record's outcome unless another outcome was reported first;
+   * returns the outcome that stands. Used by a QoS 75–99 caller that stops waiting: the record
+   * stays in the client and ends later as usual.
+   */
+  public ProduceResult report(PendingRecord record, PublishException error) {
+    if (record.claimReport()) {
+      ProduceResult result = new ProduceResult(Outcome.FAILED, error);
+      if (record.future() != null) {
+        record.future().complete(result);
+      }
+      events.outcome(record.destination(), record.qos(), record.startNanos(), error);
+      return result;
+    }
+    return record.future() == null ? null : record.future().join();
+  }
+}

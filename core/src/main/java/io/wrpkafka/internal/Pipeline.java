@@ -1,0 +1,243 @@
+package io.wrpkafka.internal;
+
+import io.wrpkafka.BufferState;
+import io.wrpkafka.DeadLetterConfig;
+import io.wrpkafka.DynamicConfig;
+import io.wrpkafka.ErrorType;
+import io.wrpkafka.ProduceResult;
+import io.wrpkafka.PublishException;
+import io.wrpkafka.PublisherConfig;
+import io.wrpkafka.QosBand;
+import io.wrpkafka.routing.Destination;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.Metric;
+import org.apache.kafka.common.MetricName;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/*
+ * A record's way, one stage a file:
+ *
+ *   admit (RecordBuffer)  ->  [durable store]  ->  lane (Lanes, Lane)  ->  client
+ *   (ProducerGenerations)  ->  completion (Outcomes)  ->  failure handling (FailureStage:
+ *   DeadLetters)
+ *
+ * The publisher routes and encodes on the caller's thread, then calls admit (which applies the
+ * QoS rules for buffer room) and forward. Everything after forward happens on lane threads and on
+ * the client's I/O thread, and reaches the caller only through the record's future and the
+ * listeners (EventDispatcher). This class wires the stages once and is the only one that knows
+ * them all; no stage knows the publisher. A durable store plugs in between admit and lane
+ * (forward), a circuit breaker in admit; both without touching the publisher.
+ */
+/** The delivery stages of one publisher, wired together. Thread-safe. */
+public final class Pipeline {
+  private static final Logger log = LoggerFactory.getLogger(Pipeline.class);
+
+  private final PublisherConfig config;
+  private final Function<DynamicConfig, Properties> adminProperties;
+  private final Supplier<DynamicConfig> dynamic;
+  private final long deliveryTimeoutNanos;
+  private final RecordBuffer buffer;
+  private final EventDispatcher events;
+  private final FailureLog failureLog = new FailureLog(log);
+  private final ProducerGenerations producers;
+  private volatile boolean stopping;
+  private TopicCheck topicCheck;
+  private Lanes lanes;
+  private DeadLetters deadLetters;
+  private Outcomes outcomes;
+
+  /**
+   * Builds the stages that need no thread or connection; {@link #start} builds the rest.
+   *
+   * @param producerFactory builds a Kafka producer for a dynamic config
+   * @param adminProperties the client properties of the topic check's Admin client
+   * @param dynamic the dynamic config in effect now (read for the dead-letter topic)
+   */
+  public Pipeline(
+      PublisherConfig config,
+      Function<DynamicConfig, Producer<byte[], byte[]>> producerFactory,
+      Function<DynamicConfig, Properties> adminProperties,
+      Supplier<DynamicConfig> dynamic) {
+    this.config = config;
+    this.adminProperties = adminProperties;
+    this.dynamic = dynamic;
+    this.deliveryTimeoutNanos = config.recordDeliveryTimeout().toNanos();
+    this.buffer = new RecordBuffer(config.maxBufferedRecords(), config.maxBufferedBytes());
+    this.events = new EventDispatcher("wrpkafka-events-" + config.clientId());
+    this.producers = new ProducerGenerations(producerFactory);
+  }
+
+  /** The listeners' dispatcher; it runs once {@link #start} ran. */
+  public EventDispatcher events() {
+    return events;
+  }
+
+  /**
+   * Creates the Kafka producer, the topic check (unless topics may be created) and the threads.
+   *
+   * @throws RuntimeException what the Kafka client throws for a bad configuration; then nothing
+   *     is left open
+   */
+  public void start(DynamicConfig initial) {
+    producers.start(initial);
+    if (!config.allowAutoTopicCreation()) {
+      try {
+        topicCheck =
+            new TopicCheck(adminProperties.apply(initial), config.clientId(),
+                config.requestTimeout());
+      } catch (RuntimeException e) {
+        producers.closeAll(Duration.ZERO);
+        throw e;
+      }
+    }
+    lanes =
+        new Lanes(
+            "wrpkafka-lane-" + config.clientId(),
+            producers,
+            config.recordDeliveryTimeout(),
+            topicCheck,
+            () -> stopping);
+    Supplier<Optional<DeadLetterConfig>> deadLetter = () -> dynamic.get().deadLetter();
+    deadLetters =
+        new DeadLetters(deadLetter, lanes, buffer, events, failureLog, () -> stopping,
+            config.clientId(), Clock.systemUTC());
+    outcomes = new Outcomes(buffer, events, failureLog, deadLetters, () -> stopping);
+    events.start();
+  }
+
+  /**
+   * Admission: takes buffer room for a record of {@code size} bytes by the QoS rules. QoS 0–24
+   * never waits; 25–99 waits up to {@code recordDeliveryTimeout}.
+   *
+   * @return null when the room was taken, else why not ({@code buffer_full}, or {@code
+   *     publisher_closed} when the publisher stopped meanwhile)
+   */
+  public PublishException admit(Destination destination, QosBand band, long size) {
+    if (band == QosBand.FIRE_AND_FORGET) {
+      return buffer.tryAcquire(size) ? null : bufferFull(destination, Duration.ZERO);
+    }
+    try {
+      if (buffer.acquire(size, deliveryTimeoutNanos)) {
+        return null;
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return new PublishException(
+          ErrorType.TIMEOUT,
+          "interrupted while waiting for buffer room for topic " + destination.topic(),
+          e);
+    }
+    if (stopping) {
+      return new PublishException(
+          ErrorType.PUBLISHER_CLOSED,
+          "topic " + destination.topic() + ": publisher is stopped");
+    }
+    return bufferFull(destination, config.recordDeliveryTimeout());
+  }
+
+  /**
+   * A record that took {@code size} bytes of room in {@link #admit}, ready to {@link #forward}.
+   * It keeps its Kafka record for the dead-letter stage only when a dead-letter topic covers its
+   * QoS now.
+   */
+  public PendingRecord record(
+      ProducerRecord<byte[], byte[]> record,
+      Destination destination,
+      int qos,
+      long startNanos,
+      long size,
+      CompletableFuture<ProduceResult> future) {
+    return new PendingRecord(
+        record, destination, qos, startNanos, size, future, deadLetters.covers(qos), outcomes);
+  }
+
+  /** Hands an admitted record to the next stage; never blocks. */
+  public void forward(PendingRecord record) {
+    lanes.enqueue(record);
+  }
+
+  /**
+   * Reports a waiting caller's give-up, unless the record's outcome got there first. The record
+   * stays in the client and ends later as usual.
+   */
+  public ProduceResult giveUp(PendingRecord record, PublishException error) {
+    return outcomes.report(record, error);
+  }
+
+  /** Offers a message that matched no route to the dead-letter topic; see {@link DeadLetters}. */
+  public void unroutable(byte[] value, String eventType, int qos, long startNanos,
+      PublishException error) {
+    deadLetters.takeUnroutable(value, eventType, qos, startNanos, error);
+  }
+
+  /** Moves every lane to a new producer built for {@code next}; returns its generation number. */
+  public long replaceProducer(DynamicConfig next) {
+    long generation = producers.replace(next);
+    lanes.scheduleAll();
+    return generation;
+  }
+
+  /** The current Kafka producer's metrics; empty before {@link #start}. */
+  public Map<MetricName, ? extends Metric> kafkaMetrics() {
+    return producers.metrics();
+  }
+
+  /** The buffer's fill level. Lock-free. */
+  public BufferState bufferState() {
+    return buffer.state();
+  }
+
+  /**
+   * Stops: callers waiting for room fail, lanes hand what they hold to the client, the client
+   * gets the rest of the time to deliver it, then everything closes.
+   *
+   * @return false if the calling thread was interrupted meanwhile
+   */
+  public boolean stop(long deadlineNanos) {
+    stopping = true;
+    buffer.close();
+    boolean interrupted = !lanes.awaitIdle(deadlineNanos);
+    if (!lanes.isIdle()) {
+      log.warn(
+          "publisher {} stopping with records not yet handed to the client ({} buffered)",
+          config.clientId(),
+          buffer.state().records());
+    }
+    producers.closeAll(Duration.ofNanos(Math.max(0, deadlineNanos - System.nanoTime())));
+    if (topicCheck != null) {
+      topicCheck.close();
+    }
+    interrupted |= !lanes.shutdown(deadlineNanos - System.nanoTime());
+    events.stop(Math.max(deadlineNanos - System.nanoTime(), TimeUnit.SECONDS.toNanos(1)));
+    return !interrupted;
+  }
+
+  /**
+   * Why a record was refused for lack of room. Built with a StringBuilder rather than string
+   * concatenation: the first run of an invokedynamic concatenation site bootstraps a method
+   * handle, which took up to 75 ms on a loaded two-core machine, on a QoS 0–24 caller's thread.
+   */
+  private PublishException bufferFull(Destination destination, Duration waited) {
+    BufferState full = buffer.state();
+    StringBuilder message =
+        new StringBuilder(96).append("buffer full for topic ").append(destination.topic());
+    if (!waited.isZero()) {
+      message.append(" after waiting ").append(waited);
+    }
+    message.append(": ").append(full.records()).append('/').append(full.maxRecords())
+        .append(" records, ").append(full.bytes()).append('/').append(full.maxBytes())
+        .append(" bytes");
+    return new PublishException(ErrorType.BUFFER_FULL, message.toString());
+  }
+}
