@@ -1,6 +1,7 @@
 package io.wrpkafka.config;
 
 import io.wrpkafka.Acks;
+import io.wrpkafka.DeadLetterConfig;
 import io.wrpkafka.DynamicConfig;
 import io.wrpkafka.Routing;
 import io.wrpkafka.TopicRoute;
@@ -30,6 +31,16 @@ final class DynamicConfigMap {
     map.put(DynamicSection.BATCH_MAX_BYTES, config.batchMaxBytes());
     map.put(DynamicSection.ACKS, acks(config.acks()));
     map.put(DynamicSection.ROUTING, routing(config.routing()));
+    // Absent means off; an empty value would read back as off too, but says less.
+    config.deadLetter().ifPresent(d -> map.put(DynamicSection.DEAD_LETTER, deadLetter(d)));
+    return Collections.unmodifiableMap(map);
+  }
+
+  private static Map<String, Object> deadLetter(DeadLetterConfig deadLetter) {
+    Map<String, Object> map = new LinkedHashMap<>();
+    map.put(DynamicSection.TOPIC, deadLetter.topic());
+    map.put(DynamicSection.MIN_QOS, deadLetter.minQos());
+    map.put(DynamicSection.UNROUTABLE, deadLetter.unroutable());
     return Collections.unmodifiableMap(map);
   }
 

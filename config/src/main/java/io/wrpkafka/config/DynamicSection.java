@@ -3,6 +3,7 @@ package io.wrpkafka.config;
 import io.wrpkafka.Acks;
 import io.wrpkafka.Compression;
 import io.wrpkafka.ConfigException;
+import io.wrpkafka.DeadLetterConfig;
 import io.wrpkafka.DynamicConfig;
 import io.wrpkafka.Routing;
 import io.wrpkafka.TopicRoute;
@@ -15,10 +16,14 @@ import java.util.function.Function;
 
 /*
  * The dynamic part of the schema: topicMap, headers, compressionCodec, linger, batchMaxBytes,
- * acks, routing. Each route is built on its own, so every bad route is reported. The whole
- * DynamicConfig is then built when the other keys read cleanly, with a stand-in route if the
+ * acks, routing, deadLetter. Each route is built on its own, so every bad route is reported. The
+ * whole DynamicConfig is then built when the other keys read cleanly, with a stand-in route if the
  * real ones are broken, so header and linger problems show up alongside route problems; its
- * single exception would otherwise repeat a problem already reported.
+ * single exception would otherwise repeat a problem already reported. The dead-letter topic is
+ * only checked against real routes: against the stand-in it could clash for no reason.
+ *
+ * deadLetter follows the other sections: absent or empty (deadLetter: ~) keeps no failed
+ * records; a mapping, even {}, turns it on, with the defaults for the keys it leaves out.
  */
 final class DynamicSection {
   static final String TOPIC_MAP = "topicMap";
@@ -28,8 +33,9 @@ final class DynamicSection {
   static final String BATCH_MAX_BYTES = "batchMaxBytes";
   static final String ACKS = "acks";
   static final String ROUTING = "routing";
-  static final List<String> KEYS =
-      List.of(TOPIC_MAP, HEADERS, COMPRESSION, LINGER, BATCH_MAX_BYTES, ACKS, ROUTING);
+  static final String DEAD_LETTER = "deadLetter";
+  static final List<String> KEYS = List.of(
+      TOPIC_MAP, HEADERS, COMPRESSION, LINGER, BATCH_MAX_BYTES, ACKS, ROUTING, DEAD_LETTER);
 
   static final String PATTERN = "pattern";
   static final String TOPIC = "topic";
@@ -40,6 +46,10 @@ final class DynamicSection {
   static final String PARTITION_KEY = "partitionKey";
   static final List<String> ROUTE_KEYS =
       List.of(PATTERN, TOPIC, TOPICS, SHARD_BY, CASE_INSENSITIVE, IGNORE_CASE, PARTITION_KEY);
+
+  static final String MIN_QOS = "minQos";
+  static final String UNROUTABLE = "unroutable";
+  static final List<String> DEAD_LETTER_KEYS = List.of(TOPIC, MIN_QOS, UNROUTABLE);
 
   /** Builder field names that differ from their YAML keys. */
   static final Map<String, String> ALIASES = Map.of("compression", COMPRESSION);
@@ -65,6 +75,11 @@ final class DynamicSection {
         .ifPresent(b::batchMaxBytes);
     r.string(ACKS).flatMap(v -> parsed(r, ACKS, v, Acks::parse)).ifPresent(b::acks);
     r.string(ROUTING).flatMap(v -> parsed(r, ROUTING, v, Routing::parse)).ifPresent(b::routing);
+    Optional<DeadLetterConfig> deadLetter =
+        r.mapping(DEAD_LETTER, DEAD_LETTER_KEYS).flatMap(d -> deadLetter(r, d));
+    if (routes.isPresent()) {
+      deadLetter.ifPresent(b::deadLetter);
+    }
     if (problems.mark() > before) {
       return Optional.empty();
     }
@@ -142,6 +157,29 @@ final class DynamicSection {
     }
     caseInsensitive.or(() -> ignoreCase).ifPresent(b::caseInsensitive);
     r.finish();
+    if (problems.mark() > before) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(b.build());
+    } catch (ConfigException e) {
+      problems.add(e, r.mapping(), r.path(), Map.of());
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * Reads the deadLetter mapping {@code d} of {@code r}. The builder's messages name
+   * {@code deadLetter.topic} and {@code deadLetter.minQos}, so they are placed from {@code r}.
+   */
+  private static Optional<DeadLetterConfig> deadLetter(MappingReader r, MappingReader d) {
+    Problems problems = r.problems();
+    int before = problems.mark();
+    DeadLetterConfig.Builder b = DeadLetterConfig.builder();
+    d.string(TOPIC).ifPresent(b::topic);
+    d.integer(MIN_QOS).ifPresent(b::minQos);
+    d.bool(UNROUTABLE).ifPresent(b::unroutable);
+    d.finish();
     if (problems.mark() > before) {
       return Optional.empty();
     }

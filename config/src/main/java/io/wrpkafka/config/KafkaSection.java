@@ -33,6 +33,8 @@ final class KafkaSection {
   static final String MAX_BUFFERED_RECORDS = "maxBufferedRecords";
   static final String MAX_BUFFERED_BYTES = "maxBufferedBytes";
   static final String MAX_RETRIES = "maxRetries";
+  static final String RETRY_BACKOFF = "retryBackoff";
+  static final String RETRY_BACKOFF_MAX = "retryBackoffMax";
   static final String REQUEST_TIMEOUT = "requestTimeout";
   static final String RECORD_DELIVERY_TIMEOUT = "recordDeliveryTimeout";
   static final String CLEANUP_TIMEOUT = "cleanupTimeout";
@@ -41,7 +43,8 @@ final class KafkaSection {
   static final String KAFKA_PROPERTIES = "kafkaProperties";
   static final String INITIAL_DYNAMIC_CONFIG = "initialDynamicConfig";
   static final List<String> STATIC_KEYS = List.of(ENABLED, BROKERS, CLIENT_ID, TLS, SASL,
-      MAX_BUFFERED_RECORDS, MAX_BUFFERED_BYTES, MAX_RETRIES, REQUEST_TIMEOUT,
+      MAX_BUFFERED_RECORDS, MAX_BUFFERED_BYTES, MAX_RETRIES, RETRY_BACKOFF, RETRY_BACKOFF_MAX,
+      REQUEST_TIMEOUT,
       RECORD_DELIVERY_TIMEOUT, CLEANUP_TIMEOUT, ALLOW_AUTO_TOPIC_CREATION,
       DENY_NIL_PARTITION_KEY, KAFKA_PROPERTIES, INITIAL_DYNAMIC_CONFIG);
   static final List<String> KEYS = concat(STATIC_KEYS, DynamicSection.KEYS);
@@ -94,6 +97,8 @@ final class KafkaSection {
     r.integer(MAX_BUFFERED_RECORDS).ifPresent(b::maxBufferedRecords);
     r.size(MAX_BUFFERED_BYTES).ifPresent(b::maxBufferedBytes);
     r.integer(MAX_RETRIES).ifPresent(b::maxRetries);
+    r.duration(RETRY_BACKOFF).ifPresent(b::retryBackoff);
+    r.duration(RETRY_BACKOFF_MAX).ifPresent(b::retryBackoffMax);
     r.duration(REQUEST_TIMEOUT).ifPresent(b::requestTimeout);
     r.duration(RECORD_DELIVERY_TIMEOUT).ifPresent(b::recordDeliveryTimeout);
     r.duration(CLEANUP_TIMEOUT).ifPresent(b::cleanupTimeout);

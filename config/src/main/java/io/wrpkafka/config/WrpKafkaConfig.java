@@ -114,10 +114,10 @@ public final class WrpKafkaConfig {
 
   /**
    * Reads a dynamic config alone — the keys {@code topicMap}, {@code headers}, {@code
-   * compressionCodec}, {@code linger}, {@code batchMaxBytes}, {@code acks}, {@code routing} at
-   * the top level — from YAML or JSON (JSON is YAML). Meant for {@code PUT /api/v1/config}: it
-   * does <em>not</em> substitute {@code ${…}} from the environment, so a remote caller cannot
-   * read the server's variables; {@code ${…}} stays literal text.
+   * compressionCodec}, {@code linger}, {@code batchMaxBytes}, {@code acks}, {@code routing},
+   * {@code deadLetter} at the top level — from YAML or JSON (JSON is YAML). Meant for {@code
+   * PUT /api/v1/config}: it does <em>not</em> substitute {@code ${…}} from the environment, so a
+   * remote caller cannot read the server's variables; {@code ${…}} stays literal text.
    *
    * @throws ConfigException listing every problem, one per line
    */
@@ -138,7 +138,8 @@ public final class WrpKafkaConfig {
    * {@code config} as the file spells it: an ordered map with the keys {@link
    * #parseDynamic} reads ({@code topicMap} as a list of maps, {@code linger} as {@code "5ms"},
    * enums in lower case), holding only strings, numbers, booleans, lists and maps, ready for a
-   * JSON or YAML writer. {@code parseDynamic} of it gives back an equal config. Unmodifiable.
+   * JSON or YAML writer; {@code deadLetter} appears only when the config has one. {@code
+   * parseDynamic} of it gives back an equal config. Unmodifiable.
    */
   public static Map<String, Object> toMap(DynamicConfig config) {
     return DynamicConfigMap.of(Objects.requireNonNull(config, "config"));
@@ -169,7 +170,7 @@ public final class WrpKafkaConfig {
     return Optional.ofNullable(publisher);
   }
 
-  /** The dynamic settings: routes, headers, batching, acks, routing mode. */
+  /** The dynamic settings: routes, headers, batching, acks, routing mode, dead-letter topic. */
   public DynamicConfig dynamicConfig() {
     return dynamicConfig;
   }

@@ -79,6 +79,37 @@ class ConfigProblemsTest {
               requestTimeout: 30
               topicMap: [{pattern: "*", topic: events}]
             """, "bridge.yaml:3:19: kafka.requestTimeout: duration \"30\" has no unit (write 30s or 30ms"),
+        Arguments.of("retry backoff without a unit", """
+            kafka:
+              brokers: localhost:9092
+              retryBackoff: 100
+              topicMap: [{pattern: "*", topic: events}]
+            """, "bridge.yaml:3:17: kafka.retryBackoff: duration \"100\" has no unit (write 100s or 100ms"),
+        Arguments.of("zero retry backoff from the publisher builder", """
+            kafka:
+              brokers: localhost:9092
+              retryBackoff: 0
+              topicMap: [{pattern: "*", topic: events}]
+            """, "bridge.yaml:3:17: kafka.retryBackoff: must be positive (got PT0S)"),
+        Arguments.of("retry backoff max as a list", """
+            kafka:
+              brokers: localhost:9092
+              retryBackoffMax: [5s]
+              topicMap: [{pattern: "*", topic: events}]
+            """, "bridge.yaml:3:20: kafka.retryBackoffMax: expected a duration such as 30s, 10ms or 1m30s, found a list"),
+        Arguments.of("retry backoff max below retry backoff", """
+            kafka:
+              brokers: localhost:9092
+              retryBackoff: 2s
+              retryBackoffMax: 500ms
+              topicMap: [{pattern: "*", topic: events}]
+            """, "bridge.yaml:4:20: kafka.retryBackoffMax: 500ms is less than retryBackoff 2000ms"),
+        Arguments.of("retry backoff above the default max", """
+            kafka:
+              brokers: localhost:9092
+              retryBackoff: 10s
+              topicMap: [{pattern: "*", topic: events}]
+            """, "bridge.yaml:2:3: kafka.retryBackoffMax: 5000ms is less than retryBackoff 10000ms"),
         Arguments.of("bad size unit", """
             kafka:
               brokers: localhost:9092

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.wrpkafka.Acks;
 import io.wrpkafka.Compression;
 import io.wrpkafka.ConfigException;
+import io.wrpkafka.DeadLetterConfig;
 import io.wrpkafka.DynamicConfig;
 import io.wrpkafka.Routing;
 import io.wrpkafka.TopicRoute;
@@ -41,7 +42,11 @@ class DynamicConfigDocumentTest {
         .topicMap(List.of(TopicRoute.builder().pattern("*").topic("events").build())).build();
     DynamicConfig slow = minimal.toBuilder().linger(Duration.ofSeconds(90)).acks(Acks.LEADER)
         .build();
-    return Stream.of(full, minimal, slow);
+    DynamicConfig deadLetter = minimal.toBuilder().deadLetter(DeadLetterConfig.builder()
+        .topic("failed-events").minQos(0).unroutable(true).build()).build();
+    DynamicConfig defaultDeadLetter =
+        minimal.toBuilder().deadLetter(DeadLetterConfig.builder().build()).build();
+    return Stream.of(full, minimal, slow, deadLetter, defaultDeadLetter);
   }
 
   @ParameterizedTest
@@ -72,6 +77,26 @@ class DynamicConfigDocumentTest {
   }
 
   @Test
+  void mapSpellsTheDeadLetterWithEveryKey() {
+    DynamicConfig config = DynamicConfig.builder()
+        .topicMap(List.of(TopicRoute.builder().pattern("*").topic("events").build()))
+        .deadLetter(DeadLetterConfig.builder().topic("failed").build()).build();
+    Map<String, Object> map = WrpKafkaConfig.toMap(config);
+    assertThat(map.keySet()).endsWith("routing", "deadLetter");
+    Map<?, ?> deadLetter = (Map<?, ?>) map.get("deadLetter");
+    assertThat(List.<Object>copyOf(deadLetter.keySet())).containsExactly("topic", "minQos",
+        "unroutable");
+    assertThat(deadLetter).isEqualTo(Map.of("topic", "failed", "minQos", 25, "unroutable", false));
+  }
+
+  @Test
+  void mapLeavesOutADeadLetterThatIsOff() {
+    DynamicConfig config = DynamicConfig.builder()
+        .topicMap(List.of(TopicRoute.builder().pattern("*").topic("events").build())).build();
+    assertThat(WrpKafkaConfig.toMap(config)).doesNotContainKey("deadLetter");
+  }
+
+  @Test
   void dynamicDocumentMayComeFromTheTalariaExampleSection() {
     DynamicConfig fromFile =
         WrpKafkaConfig.load(Path.of("..", "examples", "talaria.yaml"), Map.of()).dynamicConfig();
@@ -94,7 +119,7 @@ class DynamicConfigDocumentTest {
         {"topicMap": [{"pattern": "*", "topic": "events"}], "brokers": ["a:1"]}
         """, "request body")).singleElement().asString()
         .isEqualTo("request body:1:53: brokers: unknown key (expected one of topicMap, headers,"
-            + " compressionCodec, linger, batchMaxBytes, acks, routing)");
+            + " compressionCodec, linger, batchMaxBytes, acks, routing, deadLetter)");
   }
 
   @Test

@@ -41,6 +41,8 @@ class WrpKafkaConfigTest {
         maxBufferedRecords: 500
         maxBufferedBytes: 1MiB
         maxRetries: 7
+        retryBackoff: 250ms
+        retryBackoffMax: 10s
         requestTimeout: 15s
         recordDeliveryTimeout: 1m30s
         cleanupTimeout: PT2S
@@ -79,6 +81,8 @@ class WrpKafkaConfigTest {
         maxBufferedRecords: 500
         maxBufferedBytes: 1048576
         maxRetries: 7
+        retryBackoff: PT0.25S
+        retryBackoffMax: PT10S
         requestTimeout: PT15S
         recordDeliveryTimeout: 90s
         cleanupTimeout: 2s
@@ -113,6 +117,8 @@ class WrpKafkaConfigTest {
     assertThat(p.maxBufferedRecords()).isEqualTo(500);
     assertThat(p.maxBufferedBytes()).isEqualTo(1 << 20);
     assertThat(p.maxRetries()).isEqualTo(7);
+    assertThat(p.retryBackoff()).isEqualTo(Duration.ofMillis(250));
+    assertThat(p.retryBackoffMax()).isEqualTo(Duration.ofSeconds(10));
     assertThat(p.requestTimeout()).isEqualTo(Duration.ofSeconds(15));
     assertThat(p.recordDeliveryTimeout()).isEqualTo(Duration.ofSeconds(90));
     assertThat(p.cleanupTimeout()).isEqualTo(Duration.ofSeconds(2));
@@ -160,6 +166,17 @@ class WrpKafkaConfigTest {
     assertThat(config.server()).isEqualTo(ServerConfig.defaults());
     assertThat(config.warnings()).isEmpty();
     assertThat(config.source()).isEqualTo("bridge.yaml");
+  }
+
+  @Test
+  void retryBackoffDefaultsTo100msDoublingUpTo5s() {
+    PublisherConfig p = parse("""
+        kafka:
+          brokers: localhost:9092
+          topicMap: [{pattern: "*", topic: events}]
+        """).publisher().orElseThrow();
+    assertThat(p.retryBackoff()).isEqualTo(Duration.ofMillis(100));
+    assertThat(p.retryBackoffMax()).isEqualTo(Duration.ofSeconds(5));
   }
 
   @Test
