@@ -347,7 +347,7 @@ class PublisherTest {
     ProduceResult toExisting = publisher.produce(event(device(1), 80, 2));
 
     assertThat(toMissing.outcome()).isEqualTo(Outcome.FAILED);
-    assertThat(toMissing.error().errorType()).isEqualTo(ErrorType.BROKER_ERROR);
+    assertThat(toMissing.error().errorType()).isEqualTo(ErrorType.TOPIC_NOT_FOUND);
     assertThat(toMissing.error()).hasMessageContaining(missing);
     assertThat(toExisting.outcome()).isEqualTo(Outcome.ACCEPTED);
     try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
