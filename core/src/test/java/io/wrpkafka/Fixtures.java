@@ -33,7 +33,7 @@ final class Fixtures {
 
   static PublisherConfig.Builder config(EmbeddedKafka kafka, DynamicConfig dynamic) {
     return PublisherConfig.builder()
-        .brokers(kafka.bootstrapServers())
+        .brokers(List.of(kafka.bootstrapServers().split(",")))
         .clientId(topic("client"))
         .requestTimeout(Duration.ofSeconds(5))
         .recordDeliveryTimeout(Duration.ofSeconds(20))
