@@ -4,6 +4,7 @@ import io.wrpkafka.ErrorType;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 
 /*
@@ -18,22 +19,24 @@ public final class FailureLog {
 
   private final Logger log;
   private final long intervalNanos;
+  private final LongSupplier clock;
   private final ConcurrentHashMap<String, Window> windows = new ConcurrentHashMap<>();
 
   /** At most one line per error type and topic every 10 seconds, on {@code log}. */
   public FailureLog(Logger log) {
-    this(log, DEFAULT_INTERVAL_NANOS);
+    this(log, DEFAULT_INTERVAL_NANOS, System::nanoTime);
   }
 
-  FailureLog(Logger log, long intervalNanos) {
+  FailureLog(Logger log, long intervalNanos, LongSupplier clock) {
     this.log = log;
     this.intervalNanos = intervalNanos;
+    this.clock = clock;
   }
 
   /** Counts a failure and logs it at error level unless a line for its kind was written lately. */
   public void failed(ErrorType type, String topic, String message) {
     Window window = windows.computeIfAbsent(type.label() + '\u0000' + topic, k -> new Window());
-    long suppressed = window.pass(System.nanoTime(), intervalNanos);
+    long suppressed = window.pass(clock.getAsLong(), intervalNanos);
     if (suppressed < 0) {
       return;
     }

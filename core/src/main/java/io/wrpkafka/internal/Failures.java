@@ -2,6 +2,7 @@ package io.wrpkafka.internal;
 
 import io.wrpkafka.ErrorType;
 import io.wrpkafka.PublishException;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.AuthenticationException;
 import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.InvalidTopicException;
@@ -29,7 +30,8 @@ public final class Failures {
    * its cause. A {@link PublishException} is returned as it is.
    *
    * @param stopping whether the publisher is stopping: the client then fails records with {@link
-   *     IllegalStateException}, which means {@code publisher_closed}
+   *     IllegalStateException} or a plain {@link KafkaException}, which means {@code
+   *     publisher_closed}
    */
   public static PublishException classify(String topic, Throwable exception, boolean stopping) {
     if (exception instanceof PublishException publishException) {
@@ -66,7 +68,10 @@ public final class Failures {
     if (exception instanceof TimeoutException) {
       return ErrorType.TIMEOUT;
     }
-    if (stopping && exception instanceof IllegalStateException) {
+    if (stopping
+        && (exception instanceof IllegalStateException
+            || exception.getClass() == KafkaException.class)) {
+      // A closing producer fails what it still holds with these two.
       return ErrorType.PUBLISHER_CLOSED;
     }
     return ErrorType.BROKER_ERROR;

@@ -1,0 +1,118 @@
+package io.wrpkafka.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.wrpkafka.ErrorType;
+import io.wrpkafka.Outcome;
+import io.wrpkafka.ProduceResult;
+import io.wrpkafka.PublishException;
+import io.wrpkafka.routing.Destination;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+class OutcomesTest {
+  private final RecordBuffer buffer = new RecordBuffer(10, 1000);
+  private final List<PublishException> offered = new ArrayList<>();
+  private final List<Runnable> releases = new ArrayList<>();
+  private boolean takes;
+  private final Outcomes outcomes =
+      new Outcomes(
+          buffer,
+          new EventDispatcher("outcomes-test"),
+          new FailureLog(LoggerFactory.getLogger(OutcomesTest.class)),
+          (record, error, release) -> {
+            offered.add(error);
+            releases.add(release);
+            return takes;
+          },
+          () -> false);
+
+  private PendingRecord admitted(long size) {
+    assertThat(buffer.tryAcquire(size)).isTrue();
+    return new PendingRecord(
+        new ProducerRecord<>("t", new byte[] {1}),
+        new Destination("t", "k", List.of(), "single", "telemetry"),
+        80,
+        System.nanoTime(),
+        size,
+        new CompletableFuture<>(),
+        false,
+        outcomes);
+  }
+
+  @Test
+  void anAcknowledgedRecordReturnsItsRoomAndIsAccepted() {
+    PendingRecord record = admitted(100);
+
+    record.onCompletion(null, null);
+
+    assertThat(buffer.state().bytes()).isZero();
+    assertThat(record.future().join().outcome()).isEqualTo(Outcome.ACCEPTED);
+    assertThat(offered).isEmpty();
+  }
+
+  @Test
+  void aFailedRecordIsClassifiedReportedAndOfferedToTheFailureStage() {
+    PendingRecord record = admitted(100);
+
+    record.onCompletion(null, new RecordTooLargeException("big"));
+
+    ProduceResult result = record.future().join();
+    assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
+    assertThat(result.error().errorType()).isEqualTo(ErrorType.RECORD_TOO_LARGE);
+    assertThat(offered).containsExactly(result.error());
+  }
+
+  @Test
+  void aRecordTheFailureStageTookKeepsItsRoomUntilTheStageReleasesIt() {
+    takes = true;
+    PendingRecord record = admitted(100);
+
+    record.onCompletion(null, new RecordTooLargeException("big"));
+
+    assertThat(buffer.state().bytes()).isEqualTo(100);
+    releases.get(0).run();
+    assertThat(buffer.state().bytes()).isZero();
+  }
+
+  @Test
+  void aRecordTheFailureStageLeftReturnsItsRoomAtOnce() {
+    PendingRecord record = admitted(100);
+
+    record.onCompletion(null, new RecordTooLargeException("big"));
+
+    assertThat(buffer.state().records()).isZero();
+  }
+
+  @Test
+  void aGiveUpIsTheOnlyReportButTheLaterFailureStillReachesTheFailureStage() {
+    PendingRecord record = admitted(100);
+    PublishException timeout = new PublishException(ErrorType.TIMEOUT, "gave up");
+
+    ProduceResult givenUp = outcomes.report(record, timeout);
+    record.onCompletion(null, new RecordTooLargeException("big"));
+
+    assertThat(record.future().join()).isSameAs(givenUp);
+    assertThat(givenUp.error()).isSameAs(timeout);
+    assertThat(offered).singleElement()
+        .satisfies(e -> assertThat(e.errorType()).isEqualTo(ErrorType.RECORD_TOO_LARGE));
+  }
+
+  @Test
+  void aRecordEndsOnceHoweverOftenTheClientCalls() {
+    PendingRecord record = admitted(100);
+
+    record.onCompletion(null, null);
+    record.onCompletion(null, new RecordTooLargeException("late"));
+    record.fail(new PublishException(ErrorType.TIMEOUT, "later"));
+
+    assertThat(buffer.state().records()).isZero();
+    assertThat(buffer.state().bytes()).isZero();
+    assertThat(offered).isEmpty();
+  }
+}
