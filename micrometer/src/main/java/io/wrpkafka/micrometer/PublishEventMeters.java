@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.noop.NoopCounter;
 import io.wrpkafka.ErrorType;
 import io.wrpkafka.PublishEvent;
 import io.wrpkafka.PublishListener;
+import io.wrpkafka.QosBand;
 import io.wrpkafka.routing.Destination;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,7 +25,7 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * and no allocation: no composite key object, no capturing lambda, no Tags built. Error counters
  * hang off the same cache entry in an array indexed by ErrorType.ordinal(); two threads creating
  * the same one get the same Counter from the registry, so the last write wins harmlessly. The six
- * timers are fixed (qos band x result) and created up front. There is no JMH benchmark of this
+ * timers are fixed (QosBand x result), created up front and indexed by the band's ordinal. There is no JMH benchmark of this
  * class; a one-off check (ThreadMXBean allocated bytes over 5 million events of 8 tag
  * combinations, with a SimpleMeterRegistry and a PrometheusMeterRegistry) read 0 bytes per event
  * after warm-up.
@@ -55,7 +56,7 @@ final class PublishEventMeters implements PublishListener {
   };
 
   private static final ErrorType[] ERROR_TYPES = ErrorType.values();
-  private static final String[] BANDS = {"best_effort", "queued", "acknowledged"};
+  private static final QosBand[] BANDS = QosBand.values();
 
   private final MeterRegistry registry;
   private final Tags commonTags;
@@ -75,22 +76,27 @@ final class PublishEventMeters implements PublishListener {
     this.registry = registry;
     this.commonTags = commonTags;
     this.maxEventTypes = maxEventTypes;
-    for (int band = 0; band < BANDS.length; band++) {
-      timers[band * 2] = timer(BANDS[band], "success");
-      timers[band * 2 + 1] = timer(BANDS[band], "error");
+    for (QosBand band : BANDS) {
+      timers[band.ordinal() * 2] = timer(tagValue(band), "success");
+      timers[band.ordinal() * 2 + 1] = timer(tagValue(band), "error");
     }
   }
 
   /** The {@code qos_band} tag value of {@code qos}: the publisher's three delivery classes. */
   static String qosBand(int qos) {
-    return BANDS[bandIndex(qos)];
+    return tagValue(QosBand.of(qos));
   }
 
-  private static int bandIndex(int qos) {
-    if (qos < 25) {
-      return 0;
-    }
-    return qos < 75 ? 1 : 2;
+  /**
+   * The {@code qos_band} tag value of {@code band}. The values predate {@link QosBand#label()}
+   * ({@code best_effort}, not {@code fire_and_forget}) and stay, so dashboards keep working.
+   */
+  private static String tagValue(QosBand band) {
+    return switch (band) {
+      case FIRE_AND_FORGET -> "best_effort";
+      case QUEUED -> "queued";
+      case ACKNOWLEDGED -> "acknowledged";
+    };
   }
 
   @Override
@@ -105,7 +111,8 @@ final class PublishEventMeters implements PublishListener {
     } else {
       meters.errored(errorType).increment();
     }
-    timers[bandIndex(event.qos()) * 2 + (errorType == null ? 0 : 1)].record(event.latency());
+    timers[QosBand.of(event.qos()).ordinal() * 2 + (errorType == null ? 0 : 1)]
+        .record(event.latency());
   }
 
   @Override

@@ -9,6 +9,7 @@ import io.wrpkafka.DynamicConfig;
 import io.wrpkafka.ProduceResult;
 import io.wrpkafka.PublishException;
 import io.wrpkafka.Publisher;
+import io.wrpkafka.QosBand;
 import io.wrpkafka.routing.Router;
 import io.wrpkafka.wrp.Message;
 import java.time.Duration;
@@ -84,16 +85,16 @@ final class Ingest {
     if (!publisher.isEnabled()) {
       return Future.succeededFuture(disabled(message));
     }
-    int qos = message.qualityOfService();
+    QosBand band = QosBand.of(message.qualityOfService());
     Future<ProduceResult> result;
-    if (qos < 25) {
+    if (band == QosBand.FIRE_AND_FORGET) {
       result = Future.succeededFuture(publisher.produce(message));
     } else if (waiting.incrementAndGet() > MAX_WAITING) {
       waiting.decrementAndGet();
       return Future.succeededFuture(
           Answer.error(503, "overloaded",
               MAX_WAITING + " requests are already waiting for buffer room; retry later"));
-    } else if (qos < 75) {
+    } else if (band == QosBand.QUEUED) {
       result = workers.executeBlocking(() -> {
         waiting.decrementAndGet();
         return publisher.produce(message);
