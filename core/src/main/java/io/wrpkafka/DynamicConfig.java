@@ -1,6 +1,6 @@
 package io.wrpkafka;
 
-import io.wrpkafka.routing.Router;
+import io.wrpkafka.routing.RouteGrammar;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -30,10 +30,12 @@ public final class DynamicConfig {
   /*
    * Implementation notes
    *
-   * build() first checks what it can see directly (sizes, header keys), then
-   * compiles the candidate with new Router(candidate): the Router is the one place that knows the
-   * wrp.* header fields and the shard and partition key strategies, so a config that builds is a
-   * config that routes. Headers keep their configured order (LinkedHashMap), unlike a Go map.
+   * build() first checks what it can see directly (sizes, header keys), then each header value
+   * with RouteGrammar.checkHeaderValue, the same compiler the Router uses for headers. Routes were
+   * checked by TopicRoute.build() with the same RouteGrammar the Router compiles them with, so a
+   * config that builds is a config that routes, without this class depending on the Router
+   * (which is built from a DynamicConfig). Headers keep their configured order (LinkedHashMap),
+   * unlike a Go map.
    */
 
   /** Kafka 4's default {@code linger.ms}. */
@@ -258,8 +260,8 @@ public final class DynamicConfig {
     }
 
     /**
-     * Checks the whole config, compiles it once to prove it routes, and returns it. Compiling
-     * has no side effects.
+     * Checks the whole config (every route and header value as the {@code Router} will compile
+     * it) and returns it. No side effects.
      *
      * @throws ConfigException naming the field, the route index ({@code topicMap[2]: …}) or
      *     the header key ({@code headers["X-Id"][0]: …}) and the problem
@@ -298,9 +300,15 @@ public final class DynamicConfig {
       if (deadLetter != null) {
         checkDeadLetterTopicIsNoRoute();
       }
-      DynamicConfig candidate = new DynamicConfig(this);
-      new Router(candidate);
-      return candidate;
+      // Last, as when the Router compiled the candidate here, so the first problem reported is
+      // the same.
+      for (Map.Entry<String, List<String>> header : headers.entrySet()) {
+        List<String> values = header.getValue();
+        for (int i = 0; i < values.size(); i++) {
+          RouteGrammar.checkHeaderValue(header.getKey(), i, values.get(i));
+        }
+      }
+      return new DynamicConfig(this);
     }
 
     /** Failed records must not mix with live ones, and a dead-letter record never loops. */

@@ -1,9 +1,9 @@
 package io.wrpkafka;
 
 import io.wrpkafka.routing.Pattern;
+import io.wrpkafka.routing.RouteGrammar;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -20,20 +20,12 @@ public final class TopicRoute {
   /*
    * Implementation notes
    *
-   * build() checks the route alone and stores shardBy and partitionKey in a normal form
-   * (lower-case keyword, field name as written), so the Router parses only known shapes. Field
-   * names in messages are relative to the route; DynamicConfig and loaders put them under
-   * "topicMap[i]" (ConfigException.under).
+   * build() checks the route alone and stores shardBy and partitionKey in the normal form
+   * RouteGrammar gives (lower-case keyword, field name as written); the Router compiles that form
+   * with the same RouteGrammar, so the grammar has one owner. Field names in messages are
+   * relative to the route; DynamicConfig and loaders put them under "topicMap[i]"
+   * (ConfigException.under).
    */
-
-  static final String SHARD_ROUNDROBIN = "roundrobin";
-  static final String SHARD_DEVICEID = "deviceid";
-  static final String SHARD_METADATA_PREFIX = "metadata:";
-  static final String KEY_DEVICEID = "deviceid";
-  static final String KEY_SOURCE = "source";
-  static final String KEY_NONE = "none";
-  static final String KEY_METADATA_PREFIX = "metadata/";
-  static final String DEFAULT_KEY_METADATA_FIELD = "hw-deviceid";
 
   private static final int MAX_TOPIC_LENGTH = 249;
 
@@ -226,55 +218,9 @@ public final class TopicRoute {
                 + first + "]");
           }
         }
-        normalShardBy = normalShardBy(shardBy);
+        normalShardBy = RouteGrammar.shardBy(shardBy);
       }
-      return new TopicRoute(this, normalShardBy, normalPartitionKey(partitionKey));
-    }
-
-    private static String normalShardBy(String value) {
-      String v = value.strip();
-      String lower = v.toLowerCase(Locale.ROOT);
-      if (v.isEmpty()) {
-        throw new ConfigException(
-            "shardBy: required with topics (expected roundrobin, deviceid or metadata:<field>)");
-      }
-      if (lower.equals(SHARD_ROUNDROBIN) || lower.equals(SHARD_DEVICEID)) {
-        return lower;
-      }
-      if (lower.startsWith(SHARD_METADATA_PREFIX)) {
-        String field = v.substring(SHARD_METADATA_PREFIX.length());
-        if (field.isBlank()) {
-          throw new ConfigException(
-              "shardBy: \"" + value + "\" names no metadata field (e.g. metadata:tenant_id)");
-        }
-        return SHARD_METADATA_PREFIX + field;
-      }
-      throw new ConfigException("shardBy: unknown strategy \"" + value
-          + "\" (expected roundrobin, deviceid or metadata:<field>)");
-    }
-
-    private static String normalPartitionKey(String value) {
-      String v = value.strip();
-      String lower = v.toLowerCase(Locale.ROOT);
-      if (v.isEmpty() || lower.equals(KEY_DEVICEID)) {
-        return KEY_DEVICEID;
-      }
-      if (lower.equals(KEY_SOURCE) || lower.equals(KEY_NONE)) {
-        return lower;
-      }
-      // As in the Go implementation, "metadata" alone (or with an empty field) keys by hw-deviceid.
-      if (lower.equals("metadata") || lower.equals(KEY_METADATA_PREFIX)) {
-        return KEY_METADATA_PREFIX + DEFAULT_KEY_METADATA_FIELD;
-      }
-      if (lower.startsWith(KEY_METADATA_PREFIX)) {
-        String field = v.substring(KEY_METADATA_PREFIX.length());
-        if (field.isBlank()) {
-          return KEY_METADATA_PREFIX + DEFAULT_KEY_METADATA_FIELD;
-        }
-        return KEY_METADATA_PREFIX + field;
-      }
-      throw new ConfigException("partitionKey: unknown strategy \"" + value
-          + "\" (expected deviceid, source, metadata/<field> or none)");
+      return new TopicRoute(this, normalShardBy, RouteGrammar.partitionKey(partitionKey));
     }
 
     static void checkTopicName(String field, String name) {

@@ -6,6 +6,7 @@ import io.wrpkafka.ProduceResult;
 import io.wrpkafka.PublishEvent;
 import io.wrpkafka.Publisher;
 import io.wrpkafka.PublisherConfig;
+import io.wrpkafka.QosBand;
 import io.wrpkafka.TopicRoute;
 import io.wrpkafka.config.WrpKafkaConfig;
 import io.wrpkafka.embedded.EmbeddedKafka;
@@ -167,21 +168,6 @@ final class DemoCommand implements Callable<Integer> {
 
     long delivered() {
       return delivered.values().stream().mapToLong(LongAdder::sum).sum();
-    }
-  }
-
-  /** The three delivery classes of DESIGN's QoS rules. */
-  enum QosBand {
-    LOW("0-24 fire-and-forget"), MEDIUM("25-74 queued, retried"), HIGH("75-99 acknowledged");
-
-    final String label;
-
-    QosBand(String label) {
-      this.label = label;
-    }
-
-    static QosBand of(int qos) {
-      return qos < 25 ? LOW : qos < 75 ? MEDIUM : HIGH;
     }
   }
 }

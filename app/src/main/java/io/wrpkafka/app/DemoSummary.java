@@ -1,8 +1,8 @@
 package io.wrpkafka.app;
 
 import io.wrpkafka.Outcome;
+import io.wrpkafka.QosBand;
 import io.wrpkafka.app.DemoCommand.DemoTally;
-import io.wrpkafka.app.DemoCommand.QosBand;
 import io.wrpkafka.wrp.Message;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +22,7 @@ final class DemoSummary {
         "band", "ACCEPTED", "QUEUED", "ATTEMPTED", "DROPPED", "FAILED", "delivered", "failed");
     for (QosBand band : QosBand.values()) {
       Map<Outcome, LongAdder> o = tally.produced.get(band);
-      out.printf("  %-24s %,9d %,9d %,9d %,9d %,9d │ %,9d %,7d%n", band.label,
+      out.printf("  %-24s %,9d %,9d %,9d %,9d %,9d │ %,9d %,7d%n", label(band),
           o.get(Outcome.ACCEPTED).sum(), o.get(Outcome.QUEUED).sum(), o.get(Outcome.ATTEMPTED).sum(),
           o.get(Outcome.DROPPED).sum(), o.get(Outcome.FAILED).sum(),
           tally.delivered.get(band).sum(), tally.failed.get(band).sum());
@@ -51,6 +51,16 @@ final class DemoSummary {
     out.printf("FAILED: %d problem(s)%n", readBack.problems.size());
     readBack.problems.stream().limit(20).forEach(p -> out.println("  - " + p));
     return false;
+  }
+
+  /** The band's row label, e.g. {@code 25-74 queued, retried}: its range and what it promises. */
+  static String label(QosBand band) {
+    String promise = switch (band) {
+      case FIRE_AND_FORGET -> "fire-and-forget";
+      case QUEUED -> "queued, retried";
+      case ACKNOWLEDGED -> "acknowledged";
+    };
+    return band.lowest() + "-" + band.highest() + " " + promise;
   }
 
   private static String describe(Message m) {

@@ -17,26 +17,22 @@ final class PartitionKeys {
   private PartitionKeys() {}
 
   /**
-   * The key function for a validated, normalised strategy.
+   * The key function of a {@code partitionKey} as {@link RouteGrammar#parsePartitionKey} reads
+   * it (raw or normal form).
    *
-   * @throws IllegalArgumentException for a value {@code TopicRoute} would have rejected
+   * @throws io.wrpkafka.ConfigException for a value {@link RouteGrammar#partitionKey} rejects
    */
   static Function<MessageFacts, String> of(String strategy) {
-    switch (strategy) {
-      case "deviceid":
-        return MessageFacts::deviceId;
-      case "source":
-        return MessageFacts::sourceId;
-      case "none":
-        return facts -> null;
-      default:
-        if (strategy.startsWith("metadata/")) {
-          String field = strategy.substring("metadata/".length());
-          String slashedField = "/" + field;
-          return facts -> facts.metadata(field, slashedField);
-        }
-        throw new IllegalArgumentException(
-            "partitionKey: unknown strategy \"" + strategy + "\"");
-    }
+    RouteGrammar.KeySpec spec = RouteGrammar.parsePartitionKey(strategy);
+    return switch (spec.kind()) {
+      case DEVICEID -> MessageFacts::deviceId;
+      case SOURCE -> MessageFacts::sourceId;
+      case NONE -> facts -> null;
+      case METADATA -> {
+        String field = spec.field();
+        String slashedField = "/" + field;
+        yield facts -> facts.metadata(field, slashedField);
+      }
+    };
   }
 }

@@ -69,8 +69,6 @@ public final class Router {
         routes[i] = new CompiledRoute(topicMap.get(i));
       } catch (ConfigException e) {
         throw e.under("topicMap[" + i + "]");
-      } catch (IllegalArgumentException e) {
-        throw new ConfigException("topicMap[" + i + "]." + e.getMessage(), e);
       }
     }
     List<HeaderTemplate> templates = new ArrayList<>();

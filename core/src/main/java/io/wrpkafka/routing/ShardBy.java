@@ -23,26 +23,23 @@ sealed interface ShardBy
   String missingField();
 
   /**
-   * Parses a validated, normalised {@code shardBy} ({@code ""} for a single topic).
+   * The strategy of a route: {@link Single} when {@code shardBy} is {@code ""} (a single-topic
+   * route), else the one {@link RouteGrammar#parseShardBy} reads from {@code shardBy}, with a
+   * fresh round-robin counter over {@code topics}.
    *
-   * @throws IllegalArgumentException for a value {@code TopicRoute} would have rejected
+   * @throws io.wrpkafka.ConfigException for a value {@link RouteGrammar#shardBy} rejects
    */
   static ShardBy of(String shardBy, String topic, List<String> topics) {
     if (shardBy.isEmpty()) {
       return new Single(topic);
     }
+    RouteGrammar.ShardSpec spec = RouteGrammar.parseShardBy(shardBy);
     RoundRobin roundRobin = new RoundRobin(List.copyOf(topics), new AtomicLong());
-    if (shardBy.equals("roundrobin")) {
-      return roundRobin;
-    }
-    if (shardBy.equals("deviceid")) {
-      return new ByDeviceId(roundRobin);
-    }
-    if (shardBy.startsWith("metadata:")) {
-      String field = shardBy.substring("metadata:".length());
-      return new ByMetadata(field, "/" + field, roundRobin);
-    }
-    throw new IllegalArgumentException("shardBy: unknown strategy \"" + shardBy + "\"");
+    return switch (spec.kind()) {
+      case ROUNDROBIN -> roundRobin;
+      case DEVICEID -> new ByDeviceId(roundRobin);
+      case METADATA -> new ByMetadata(spec.field(), "/" + spec.field(), roundRobin);
+    };
   }
 
   /** One topic, no choice. */

@@ -7,9 +7,11 @@ import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.noop.NoopCounter;
+import io.wrpkafka.DeadLetterEvent;
 import io.wrpkafka.ErrorType;
 import io.wrpkafka.PublishEvent;
 import io.wrpkafka.PublishListener;
+import io.wrpkafka.QosBand;
 import io.wrpkafka.routing.Destination;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,10 +26,17 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * and no allocation: no composite key object, no capturing lambda, no Tags built. Error counters
  * hang off the same cache entry in an array indexed by ErrorType.ordinal(); two threads creating
  * the same one get the same Counter from the registry, so the last write wins harmlessly. The six
- * timers are fixed (qos band x result) and created up front. There is no JMH benchmark of this
+ * timers are fixed (QosBand x result), created up front and indexed by the band's ordinal. There is no JMH benchmark of this
  * class; a one-off check (ThreadMXBean allocated bytes over 5 million events of 8 tag
  * combinations, with a SimpleMeterRegistry and a PrometheusMeterRegistry) read 0 bytes per event
  * after warm-up.
+ *
+ * Dead letters. onDeadLetter counts a written dead-letter record under its original topic and
+ * error type (a separate cache: original topic -> counters by ErrorType.ordinal()), and a failed
+ * dead-letter write as an errored record of the dead-letter topic with error type
+ * dead_letter_failed. That record has no route of its own, so event_type and shard_strategy are
+ * "", as for an unroutable message. Dead letters are rare; the path still allocates nothing once
+ * a combination is known.
  *
  * Cardinality. topic and shard_strategy come from the configured routes, error_type from an enum,
  * so they are bounded by configuration. event_type comes from the messages (an unroutable one is
@@ -44,6 +53,7 @@ final class PublishEventMeters implements PublishListener {
   static final String PUBLISHED = "wrpkafka.messages.published";
   static final String ERRORED = "wrpkafka.messages.errored";
   static final String DURATION = "wrpkafka.publish.duration";
+  static final String DEAD_LETTERED = "wrpkafka.dead.lettered";
   static final String OTHER_EVENT_TYPE = "_other";
 
   /** Bucket bounds of the duration histogram, from a local broker's ack to a delivery timeout. */
@@ -55,7 +65,7 @@ final class PublishEventMeters implements PublishListener {
   };
 
   private static final ErrorType[] ERROR_TYPES = ErrorType.values();
-  private static final String[] BANDS = {"best_effort", "queued", "acknowledged"};
+  private static final QosBand[] BANDS = QosBand.values();
 
   private final MeterRegistry registry;
   private final Tags commonTags;
@@ -65,6 +75,9 @@ final class PublishEventMeters implements PublishListener {
           String, ConcurrentHashMap<String, ConcurrentHashMap<String, RouteMeters>>>
       byTopic = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, Boolean> eventTypes = new ConcurrentHashMap<>();
+  /** original topic -> dead-lettered counters by ErrorType.ordinal(), made on first use. */
+  private final ConcurrentHashMap<String, AtomicReferenceArray<Counter>> deadLettered =
+      new ConcurrentHashMap<>();
   /** Index band * 2 + (success ? 0 : 1). */
   private final Timer[] timers = new Timer[BANDS.length * 2];
   private final Object lock = new Object();
@@ -75,22 +88,27 @@ final class PublishEventMeters implements PublishListener {
     this.registry = registry;
     this.commonTags = commonTags;
     this.maxEventTypes = maxEventTypes;
-    for (int band = 0; band < BANDS.length; band++) {
-      timers[band * 2] = timer(BANDS[band], "success");
-      timers[band * 2 + 1] = timer(BANDS[band], "error");
+    for (QosBand band : BANDS) {
+      timers[band.ordinal() * 2] = timer(tagValue(band), "success");
+      timers[band.ordinal() * 2 + 1] = timer(tagValue(band), "error");
     }
   }
 
   /** The {@code qos_band} tag value of {@code qos}: the publisher's three delivery classes. */
   static String qosBand(int qos) {
-    return BANDS[bandIndex(qos)];
+    return tagValue(QosBand.of(qos));
   }
 
-  private static int bandIndex(int qos) {
-    if (qos < 25) {
-      return 0;
-    }
-    return qos < 75 ? 1 : 2;
+  /**
+   * The {@code qos_band} tag value of {@code band}. The values predate {@link QosBand#label()}
+   * ({@code best_effort}, not {@code fire_and_forget}) and stay, so dashboards keep working.
+   */
+  private static String tagValue(QosBand band) {
+    return switch (band) {
+      case FIRE_AND_FORGET -> "best_effort";
+      case QUEUED -> "queued";
+      case ACKNOWLEDGED -> "acknowledged";
+    };
   }
 
   @Override
@@ -105,7 +123,8 @@ final class PublishEventMeters implements PublishListener {
     } else {
       meters.errored(errorType).increment();
     }
-    timers[bandIndex(event.qos()) * 2 + (errorType == null ? 0 : 1)].record(event.latency());
+    timers[QosBand.of(event.qos()).ordinal() * 2 + (errorType == null ? 0 : 1)]
+        .record(event.latency());
   }
 
   @Override
@@ -116,6 +135,18 @@ final class PublishEventMeters implements PublishListener {
     meters(destination.topic(), destination.shardStrategy(), destination.eventType())
         .errored(ErrorType.MISSING_METADATA_FIELD)
         .increment();
+  }
+
+  @Override
+  public void onDeadLetter(DeadLetterEvent event) {
+    if (closed) {
+      return;
+    }
+    if (event.isWritten()) {
+      deadLettered(event.originalTopic(), event.errorType()).increment();
+    } else {
+      meters(event.deadLetterTopic(), "", "").errored(ErrorType.DEAD_LETTER_FAILED).increment();
+    }
   }
 
   /** Stops counting and removes every meter this instance registered. Idempotent. */
@@ -156,6 +187,27 @@ final class PublishEventMeters implements PublishListener {
       }
     }
     return meters;
+  }
+
+  private Counter deadLettered(String originalTopic, ErrorType errorType) {
+    AtomicReferenceArray<Counter> byType = deadLettered.get(originalTopic);
+    if (byType == null) {
+      byType =
+          deadLettered.computeIfAbsent(
+              originalTopic, t -> new AtomicReferenceArray<>(ERROR_TYPES.length));
+    }
+    Counter counter = byType.get(errorType.ordinal());
+    if (counter == null) {
+      counter =
+          counter(
+              DEAD_LETTERED,
+              "Failed records the dead-letter topic acknowledged, by the topic and error they"
+                  + " failed with",
+              Tags.of(Tag.of("original_topic", originalTopic),
+                  Tag.of("error_type", errorType.label())));
+      byType.set(errorType.ordinal(), counter);
+    }
+    return counter;
   }
 
   /**
@@ -221,7 +273,8 @@ final class PublishEventMeters implements PublishListener {
     Counter errored(ErrorType type) {
       Counter counter = erroredByType.get(type.ordinal());
       if (counter == null) {
-        counter = counter(ERRORED, "Records that failed or were dropped, and shard fallbacks",
+        counter = counter(ERRORED,
+            "Records that failed or were dropped, shard fallbacks and failed dead-letter writes",
             tags.and("error_type", type.label()));
         erroredByType.set(type.ordinal(), counter);
       }

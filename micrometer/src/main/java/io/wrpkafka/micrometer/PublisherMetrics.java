@@ -37,8 +37,13 @@ import java.util.function.ToDoubleFunction;
  *       tags {@code event_type}, {@code topic}, {@code shard_strategy}
  *   <li>{@code wrpkafka.messages.errored} counter [{@code wrpkafka_messages_errored_total}], the
  *       same tags plus {@code error_type} ({@link io.wrpkafka.ErrorType#label()}); counts failed
- *       and dropped records and, as {@code missing_metadata_field}, shard fallbacks (whose
- *       record is still published and counted there too)
+ *       and dropped records; as {@code missing_metadata_field}, shard fallbacks (whose
+ *       record is still published and counted there too); as {@code dead_letter_failed} (under
+ *       the dead-letter topic, with empty {@code event_type} and {@code shard_strategy}),
+ *       failed records the dead-letter topic did not take either
+ *   <li>{@code wrpkafka.dead.lettered} counter [{@code wrpkafka_dead_lettered_total}], tags
+ *       {@code original_topic} ({@code ""} for a message that matched no route) and {@code
+ *       error_type} (why the record failed): failed records the dead-letter topic acknowledged
  *   <li>{@code wrpkafka.publish.duration} timer [{@code wrpkafka_publish_duration_seconds}],
  *       tags {@code qos_band} ({@code best_effort} 0–24, {@code queued} 25–74, {@code
  *       acknowledged} 75–99) and {@code result} ({@code success}, {@code error}), with fixed

@@ -1,5 +1,7 @@
 package io.wrpkafka.micrometer;
 
+import static io.wrpkafka.micrometer.PublisherMetricsTest.deadLetterFailed;
+import static io.wrpkafka.micrometer.PublisherMetricsTest.deadLettered;
 import static io.wrpkafka.micrometer.PublisherMetricsTest.failure;
 import static io.wrpkafka.micrometer.PublisherMetricsTest.success;
 import static io.wrpkafka.micrometer.PublisherMetricsTest.unstartedPublisher;
@@ -57,6 +59,18 @@ class PrometheusNamesTest {
             "wrpkafka_publish_duration_seconds_count",
             "wrpkafka_publish_duration_seconds_max",
             "wrpkafka_publish_duration_seconds_sum");
+  }
+
+  @Test
+  void deadLettersAreScrapedAsTheirOwnCounterAndFailedWritesAsErrors() {
+    metrics.eventMeters().onDeadLetter(deadLettered("status", ErrorType.RECORD_TOO_LARGE));
+    metrics.eventMeters().onDeadLetter(deadLetterFailed("status", ErrorType.TIMEOUT));
+
+    assertThat(registry.scrape())
+        .contains("wrpkafka_dead_lettered_total{error_type=\"record_too_large\","
+            + "original_topic=\"status\"} 1.0")
+        .contains("wrpkafka_messages_errored_total{error_type=\"dead_letter_failed\","
+            + "event_type=\"\",shard_strategy=\"\",topic=\"dead-letters\"} 1.0");
   }
 
   @Test

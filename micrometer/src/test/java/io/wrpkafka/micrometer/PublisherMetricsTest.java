@@ -9,9 +9,11 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.distribution.CountAtBucket;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.wrpkafka.ConfigException;
+import io.wrpkafka.DeadLetterEvent;
 import io.wrpkafka.DynamicConfig;
 import io.wrpkafka.ErrorType;
 import io.wrpkafka.PublishEvent;
+import io.wrpkafka.PublishException;
 import io.wrpkafka.Publisher;
 import io.wrpkafka.PublisherConfig;
 import io.wrpkafka.TopicRoute;
@@ -64,6 +66,15 @@ class PublisherMetricsTest {
   static PublishEvent failure(String eventType, String topic, ErrorType type) {
     return new PublishEvent(
         eventType, topic, "deviceid", 80, Duration.ofMillis(3), type, new RuntimeException("x"));
+  }
+
+  static DeadLetterEvent deadLettered(String originalTopic, ErrorType type) {
+    return new DeadLetterEvent("dead-letters", originalTopic, type, 80, null);
+  }
+
+  static DeadLetterEvent deadLetterFailed(String originalTopic, ErrorType type) {
+    return new DeadLetterEvent("dead-letters", originalTopic, type, 80,
+        new PublishException(ErrorType.DEAD_LETTER_FAILED, "dead-letter topic unavailable"));
   }
 
   private void feed(PublishEvent event) {
@@ -124,6 +135,61 @@ class PublisherMetricsTest {
 
     assertThat(errored("online", "telemetry-1", ErrorType.MISSING_METADATA_FIELD).count())
         .isEqualTo(1.0);
+  }
+
+  private Counter deadLetteredCounter(String originalTopic, ErrorType type) {
+    return registry
+        .get(PublishEventMeters.DEAD_LETTERED)
+        .tags("original_topic", originalTopic, "error_type", type.label())
+        .counter();
+  }
+
+  @ParameterizedTest(name = "a written dead letter of a {0} record counts under its label")
+  @EnumSource(value = ErrorType.class, names = {"BROKER_ERROR", "TIMEOUT", "RECORD_TOO_LARGE",
+      "NO_TOPIC_MATCH"})
+  void aWrittenDeadLetterCountsUnderItsOriginalTopicAndErrorType(ErrorType type) {
+    metrics.eventMeters().onDeadLetter(deadLettered("status", type));
+    metrics.eventMeters().onDeadLetter(deadLettered("status", type));
+
+    assertThat(deadLetteredCounter("status", type).count()).isEqualTo(2.0);
+    assertThat(registry.find(PublishEventMeters.ERRORED).meters()).isEmpty();
+  }
+
+  @Test
+  void deadLettersOfDifferentTopicsAndErrorsCountApart() {
+    metrics.eventMeters().onDeadLetter(deadLettered("status", ErrorType.TIMEOUT));
+    metrics.eventMeters().onDeadLetter(deadLettered("telemetry", ErrorType.TIMEOUT));
+    metrics.eventMeters().onDeadLetter(deadLettered("status", ErrorType.BROKER_ERROR));
+    metrics.eventMeters().onDeadLetter(deadLettered("", ErrorType.NO_TOPIC_MATCH));
+
+    assertThat(deadLetteredCounter("status", ErrorType.TIMEOUT).count()).isEqualTo(1.0);
+    assertThat(deadLetteredCounter("telemetry", ErrorType.TIMEOUT).count()).isEqualTo(1.0);
+    assertThat(deadLetteredCounter("status", ErrorType.BROKER_ERROR).count()).isEqualTo(1.0);
+    assertThat(deadLetteredCounter("", ErrorType.NO_TOPIC_MATCH).count()).isEqualTo(1.0);
+  }
+
+  @Test
+  void aFailedDeadLetterWriteCountsAsErroredWithDeadLetterFailedAndNotAsDeadLettered() {
+    metrics.eventMeters().onDeadLetter(deadLetterFailed("status", ErrorType.TIMEOUT));
+
+    Counter failed =
+        registry
+            .get(PublishEventMeters.ERRORED)
+            .tags("event_type", "", "topic", "dead-letters", "shard_strategy", "")
+            .tag("error_type", "dead_letter_failed")
+            .counter();
+    assertThat(failed.count()).isEqualTo(1.0);
+    assertThat(registry.find(PublishEventMeters.DEAD_LETTERED).meters()).isEmpty();
+  }
+
+  @Test
+  void deadLettersAreNotCountedAfterClose() {
+    metrics.close();
+
+    metrics.eventMeters().onDeadLetter(deadLettered("status", ErrorType.TIMEOUT));
+    metrics.eventMeters().onDeadLetter(deadLetterFailed("status", ErrorType.TIMEOUT));
+
+    assertThat(registry.getMeters()).isEmpty();
   }
 
   @Test

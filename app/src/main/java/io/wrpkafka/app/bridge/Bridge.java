@@ -64,7 +64,7 @@ public final class Bridge implements AutoCloseable {
   private final HttpServer server;
   private final WorkerExecutor workers;
   private final BridgeRoutes routes;
-  private final Sink sink;
+  private final Publisher publisher;
   private final Duration drainTimeout;
   private final Duration cleanupTimeout;
   private final ConfigFileWatcher watcher;
@@ -77,7 +77,7 @@ public final class Bridge implements AutoCloseable {
       HttpServer server,
       WorkerExecutor workers,
       BridgeRoutes routes,
-      Sink sink,
+      Publisher publisher,
       Duration drainTimeout,
       Duration cleanupTimeout,
       ConfigFileWatcher watcher,
@@ -86,7 +86,7 @@ public final class Bridge implements AutoCloseable {
     this.server = server;
     this.workers = workers;
     this.routes = routes;
-    this.sink = sink;
+    this.publisher = publisher;
     this.drainTimeout = drainTimeout;
     this.cleanupTimeout = cleanupTimeout;
     this.watcher = watcher;
@@ -126,7 +126,7 @@ public final class Bridge implements AutoCloseable {
     if (!routes.awaitIdle(deadline)) {
       log.warn("drain: {} request(s) still in flight after {}", routes.inFlight(), drainTimeout);
     }
-    sink.stop(cleanupTimeout);
+    publisher.stop(cleanupTimeout);
     await(workers.close(), Duration.ofSeconds(5));
     await(vertx.close(), Duration.ofSeconds(10));
     closeAll(closeLast);
@@ -347,6 +347,12 @@ public final class Bridge implements AutoCloseable {
       if ((publisher == null) == (disabledConfig == null)) {
         throw new IllegalStateException("give exactly one of publisher(...) and kafkaDisabled(...)");
       }
+      // A disabled publisher holds no thread or connection, so nothing needs undoing if the
+      // server below cannot start.
+      Publisher target = publisher != null ? publisher : Publisher.disabled(disabledConfig);
+      if (publisher == null) {
+        target.start();
+      }
       PrometheusMeterRegistry meters =
           registry != null
               ? registry
@@ -373,12 +379,10 @@ public final class Bridge implements AutoCloseable {
       WorkerExecutor workers =
           vertx.createSharedWorkerExecutor(
               "wrpkafka-produce", PRODUCE_WORKERS, maxWaitMillis, TimeUnit.MILLISECONDS);
-      Sink sink =
-          publisher != null
-              ? Sink.of(publisher, recordDeliveryTimeout)
-              : Sink.disabled(disabledConfig);
       BridgeRoutes routes =
-          new BridgeRoutes(vertx, settings, sink, new Ingest(sink, workers), meters, readiness, codec);
+          new BridgeRoutes(
+              vertx, settings, target, new Ingest(target, recordDeliveryTimeout, workers), meters,
+              readiness, codec);
       HttpServer server =
           vertx.createHttpServer(
               new HttpServerOptions()
@@ -400,18 +404,18 @@ public final class Bridge implements AutoCloseable {
       }
       ConfigFileWatcher watcher = null;
       if (watchedFile != null) {
-        watcher = new ConfigFileWatcher(watchedFile, fileLoader, sink::updateConfig);
+        watcher = new ConfigFileWatcher(watchedFile, fileLoader, target::updateConfig);
         watcher.start();
       }
       log.info(
           "bridge listening on http://{}:{}, {}",
           settings.host(),
           server.actualPort(),
-          !sink.isEnabled() ? "Kafka publishing disabled"
+          !target.isEnabled() ? "Kafka publishing disabled"
               : brokersInUse == null ? "Kafka publishing enabled"
               : "publishing to Kafka at " + String.join(",", brokersInUse));
       return new Bridge(
-          vertx, server, workers, routes, sink, settings.drainTimeout(), cleanupTimeout, watcher,
+          vertx, server, workers, routes, target, settings.drainTimeout(), cleanupTimeout, watcher,
           List.copyOf(closeLast));
     }
   }

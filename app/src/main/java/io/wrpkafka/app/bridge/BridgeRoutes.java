@@ -14,6 +14,7 @@ import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.SecurityPolicyHandler;
 import io.wrpkafka.ConfigException;
 import io.wrpkafka.PublishException;
+import io.wrpkafka.Publisher;
 import io.wrpkafka.routing.Destination;
 import io.wrpkafka.routing.Header;
 import io.wrpkafka.wrp.Format;
@@ -50,7 +51,7 @@ final class BridgeRoutes {
 
   private final Vertx vertx;
   private final BridgeSettings settings;
-  private final Sink sink;
+  private final Publisher publisher;
   private final Ingest ingest;
   private final PrometheusMeterRegistry registry;
   private final ReadinessCheck readiness;
@@ -61,14 +62,14 @@ final class BridgeRoutes {
   BridgeRoutes(
       Vertx vertx,
       BridgeSettings settings,
-      Sink sink,
+      Publisher publisher,
       Ingest ingest,
       PrometheusMeterRegistry registry,
       ReadinessCheck readiness,
       DynamicConfigCodec codec) {
     this.vertx = vertx;
     this.settings = settings;
-    this.sink = sink;
+    this.publisher = publisher;
     this.ingest = ingest;
     this.registry = registry;
     this.readiness = readiness;
@@ -319,7 +320,7 @@ final class BridgeRoutes {
       send(ctx, Answer.error(501, "not_implemented", "this bridge was started without a config codec"));
       return;
     }
-    send(ctx, new Answer(200, new JsonObject(codec.toMap(sink.dynamicConfig()))));
+    send(ctx, new Answer(200, new JsonObject(codec.toMap(publisher.dynamicConfig()))));
   }
 
   private void putConfig(RoutingContext ctx) {
@@ -343,7 +344,7 @@ final class BridgeRoutes {
       return;
     }
     try {
-      sink.updateConfig(parsed.config());
+      publisher.updateConfig(parsed.config());
     } catch (ConfigException e) {
       send(ctx, new Answer(400, new JsonObject().put("error", "invalid configuration")
           .put("errorType", "invalid_config").put("problems", new JsonArray(List.of(e.getMessage())))));
@@ -351,7 +352,7 @@ final class BridgeRoutes {
     }
     log.info("dynamic configuration replaced over HTTP ({} routes)", parsed.config().topicMap().size());
     send(ctx, new Answer(200, new JsonObject().put("status", "applied")
-        .put("config", new JsonObject(codec.toMap(sink.dynamicConfig())))));
+        .put("config", new JsonObject(codec.toMap(publisher.dynamicConfig())))));
   }
 
   // ---------------------------------------------------------------- health and metrics
@@ -361,14 +362,14 @@ final class BridgeRoutes {
   }
 
   private void readyz(RoutingContext ctx) {
-    if (!sink.isEnabled()) {
+    if (!publisher.isEnabled()) {
       send(ctx, new Answer(200, new JsonObject().put("status", "ready")
           .put("kafka", "disabled")
           .put("reason", "Kafka publishing is disabled in the configuration (kafka.enabled: false);"
               + " messages are checked and routed, not published")));
       return;
     }
-    if (!sink.isStarted()) {
+    if (!publisher.isStarted()) {
       send(ctx, Answer.error(503, "not_ready", "the publisher is not running"));
       return;
     }

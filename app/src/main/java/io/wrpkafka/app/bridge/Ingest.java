@@ -8,8 +8,11 @@ import io.vertx.core.json.JsonObject;
 import io.wrpkafka.DynamicConfig;
 import io.wrpkafka.ProduceResult;
 import io.wrpkafka.PublishException;
+import io.wrpkafka.Publisher;
+import io.wrpkafka.QosBand;
 import io.wrpkafka.routing.Router;
 import io.wrpkafka.wrp.Message;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -38,8 +41,9 @@ import org.slf4j.LoggerFactory;
  *
  * Routing is the publisher's: it answers an unroutable message FAILED (no_topic_match or
  * validation_error, 422) before it builds a record, so the bridge does not route a second time
- * on the hot path. Only with Kafka disabled, where no publisher routes, does the bridge route
- * (with a Router of the current dynamic config, as the dry run does) to answer 422 the same way.
+ * on the hot path. Only with Kafka disabled, where Publisher.disabled() accepts every message
+ * without routing it, does the bridge route (with a Router of the current dynamic config, as the
+ * dry run does) to answer 422 the same way.
  */
 /** Publishes one decoded message per its QoS and turns the result into an {@link Answer}. */
 final class Ingest {
@@ -49,19 +53,25 @@ final class Ingest {
 
   private record Routing(DynamicConfig config, Router router) {}
 
-  private final Sink sink;
+  private final Publisher publisher;
+  private final Duration recordDeliveryTimeout;
   private final WorkerExecutor workers;
   private final AtomicInteger waiting = new AtomicInteger();
   private volatile Routing routing;
 
-  Ingest(Sink sink, WorkerExecutor workers) {
-    this.sink = sink;
+  /**
+   * Publishes through {@code publisher}, which must be started (or {@link Publisher#disabled});
+   * {@code recordDeliveryTimeout} is the publisher's, and bounds how long a QoS 75–99 answer waits.
+   */
+  Ingest(Publisher publisher, Duration recordDeliveryTimeout, WorkerExecutor workers) {
+    this.publisher = publisher;
+    this.recordDeliveryTimeout = recordDeliveryTimeout;
     this.workers = workers;
   }
 
   /** The current Router, rebuilt when the dynamic config changed. */
   Router router() {
-    DynamicConfig current = sink.dynamicConfig();
+    DynamicConfig current = publisher.dynamicConfig();
     Routing cached = routing;
     if (cached == null || cached.config() != current) {
       cached = new Routing(current, new Router(current));
@@ -72,29 +82,29 @@ final class Ingest {
 
   /** Publishes {@code message}; completes on {@code context}. Never fails. */
   Future<Answer> publish(Message message, Context context) {
-    if (!sink.isEnabled()) {
+    if (!publisher.isEnabled()) {
       return Future.succeededFuture(disabled(message));
     }
-    int qos = message.qualityOfService();
+    QosBand band = QosBand.of(message.qualityOfService());
     Future<ProduceResult> result;
-    if (qos < 25) {
-      result = Future.succeededFuture(sink.produce(message));
+    if (band == QosBand.FIRE_AND_FORGET) {
+      result = Future.succeededFuture(publisher.produce(message));
     } else if (waiting.incrementAndGet() > MAX_WAITING) {
       waiting.decrementAndGet();
       return Future.succeededFuture(
           Answer.error(503, "overloaded",
               MAX_WAITING + " requests are already waiting for buffer room; retry later"));
-    } else if (qos < 75) {
+    } else if (band == QosBand.QUEUED) {
       result = workers.executeBlocking(() -> {
         waiting.decrementAndGet();
-        return sink.produce(message);
+        return publisher.produce(message);
       }, false);
     } else {
       result =
           workers
               .executeBlocking(() -> {
                 waiting.decrementAndGet();
-                return sink.produceAsync(message);
+                return publisher.produceAsync(message);
               }, false)
               .compose(future -> acknowledged(future, context));
     }
@@ -112,7 +122,7 @@ final class Ingest {
   private Future<ProduceResult> acknowledged(
       CompletableFuture<ProduceResult> future, Context context) {
     Promise<ProduceResult> promise = Promise.promise();
-    long timeoutMillis = sink.recordDeliveryTimeout().toMillis() + ACK_MARGIN_MILLIS;
+    long timeoutMillis = recordDeliveryTimeout.toMillis() + ACK_MARGIN_MILLIS;
     long timer =
         context
             .owner()

@@ -13,6 +13,8 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@code kafka.enabled: false}: the bridge checks and routes, publishes nothing, and says so. */
 class BridgeKafkaDisabledTest {
@@ -38,9 +40,13 @@ class BridgeKafkaDisabledTest {
   }
 
   private static HttpResponse<String> notify(String eventType) {
+    return notify(eventType, 80);
+  }
+
+  private static HttpResponse<String> notify(String eventType, int qos) {
     Message message =
         Message.builder().type(MessageType.SIMPLE_EVENT).source("mac:112233445566")
-            .destination("event:" + eventType + "/mac:112233445566").qualityOfService(80).build();
+            .destination("event:" + eventType + "/mac:112233445566").qualityOfService(qos).build();
     return http.post("/api/v4/notify", "application/msgpack", Format.MSGPACK.encode(message));
   }
 
@@ -52,6 +58,15 @@ class BridgeKafkaDisabledTest {
     JsonObject body = new JsonObject(response.body());
     assertThat(body.getString("outcome")).isEqualTo("DISABLED");
     assertThat(body.getString("reason")).contains("kafka.enabled: false");
+  }
+
+  @ParameterizedTest(name = "QoS {0} is answered 202 DISABLED")
+  @ValueSource(ints = {0, 10, 50, 80, 99})
+  void everyQosIsAnsweredTheSame(int qos) {
+    HttpResponse<String> response = notify("online", qos);
+
+    assertThat(response.statusCode()).isEqualTo(202);
+    assertThat(new JsonObject(response.body()).getString("outcome")).isEqualTo("DISABLED");
   }
 
   @Test
