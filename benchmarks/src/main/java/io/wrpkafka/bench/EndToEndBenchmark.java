@@ -1,6 +1,7 @@
 package io.wrpkafka.bench;
 
 import io.wrpkafka.Acks;
+import io.wrpkafka.DeadLetterConfig;
 import io.wrpkafka.DynamicConfig;
 import io.wrpkafka.Outcome;
 import io.wrpkafka.ProduceResult;
@@ -223,6 +224,7 @@ public final class EndToEndBenchmark {
         .acks(Acks.ALL)
         .compression(options.compression())
         .linger(Duration.ofMillis(options.lingerMs()))
+        .deadLetter(options.deadLetter() ? DeadLetterConfig.builder().build() : null)
         .build();
     SampleMessages samples = new SampleMessages(7);
     qos50 = samples.mixed(SAMPLES, DEVICES, 50);
@@ -256,6 +258,9 @@ public final class EndToEndBenchmark {
     }
     for (String topic : topics) {
       kafka.createTopic(topic, PARTITIONS);
+    }
+    if (options.deadLetter()) {
+      kafka.createTopic(DeadLetterConfig.DEFAULT_TOPIC, PARTITIONS);
     }
     partitions = new ArrayList<>();
     for (String topic : topics) {
@@ -312,7 +317,9 @@ public final class EndToEndBenchmark {
     settings.put("Producer settings (both sides)", String.join(", ", producerSettings));
     settings.put("Publisher", "maxBufferedBytes " + options.bufferBytes() / (1024 * 1024)
         + " MiB, maxBufferedRecords " + MAX_BUFFERED_RECORDS + " (so the bytes limit binds),"
-        + " no listener");
+        + " no listener, " + (options.deadLetter()
+            ? "dead-letter topic " + DeadLetterConfig.DEFAULT_TOPIC + " (minQos 25)"
+            : "no dead-letter topic"));
     settings.put("Kafka client", "kafka-clients " + kafkaVersion());
     settings.put("Run", (options.warmup() ? "1 warm-up round of " + seconds(
         min(WARMUP_TIME, options.modeTime())) + " per mode, then " : "")

@@ -20,6 +20,7 @@ import java.util.List;
  * @param compression the producers' compression
  * @param lingerMs the producers' linger.ms
  * @param bufferBytes the publisher's maxBufferedBytes
+ * @param deadLetter whether the publisher has a dead-letter topic (all QoS 25 and up covered)
  * @param outputDirectory where the report and chart are written
  * @param name the report's file name without extension
  * @param arguments the arguments these options were parsed from
@@ -35,6 +36,7 @@ record EndToEndOptions(
     Compression compression,
     int lingerMs,
     long bufferBytes,
+    boolean deadLetter,
     Path outputDirectory,
     String name,
     List<String> arguments) {
@@ -54,6 +56,7 @@ record EndToEndOptions(
       "  --compression C      none, gzip, snappy, lz4 or zstd (default none)",
       "  --linger-ms N        linger.ms of both producers (default 5)",
       "  --buffer-mb N        the publisher's maxBufferedBytes in MiB (default 64)",
+      "  --dead-letter        give the publisher a dead-letter topic (QoS 25 and up kept)",
       "  --output DIR         where to write the report (default benchmarks/results)",
       "  --name NAME          report file name without extension (default end-to-end-<date>)",
       "  --help               this text");
@@ -76,6 +79,7 @@ record EndToEndOptions(
     Compression compression = Compression.NONE;
     int lingerMs = 5;
     long bufferMb = 64;
+    boolean deadLetter = false;
     Path output = Path.of("benchmarks", "results");
     String name = "end-to-end-" + LocalDate.now(ZoneOffset.UTC);
     for (int i = 0; i < args.length; i++) {
@@ -123,6 +127,7 @@ record EndToEndOptions(
           }
         }
         case "--buffer-mb" -> bufferMb = positiveInt(arg, value(args, ++i, arg));
+        case "--dead-letter" -> deadLetter = true;
         case "--output" -> output = Path.of(value(args, ++i, arg));
         case "--name" -> {
           name = value(args, ++i, arg);
@@ -134,7 +139,8 @@ record EndToEndOptions(
       }
     }
     return new EndToEndOptions(rounds, warmup, duration(seconds), records, duration(sustained),
-        duration(down), callers, compression, lingerMs, bufferMb * 1024 * 1024, output, name,
+        duration(down), callers, compression, lingerMs, bufferMb * 1024 * 1024, deadLetter, output,
+        name,
         List.of(args));
   }
 
