@@ -358,4 +358,12 @@ class ReplayCommandTest {
         .contains("left for the next run: 2");
     assertThat(committed("group-" + dlq)).isEqualTo(1);
   }
+
+  @Test
+  void rerouteWithoutAConfigIsABadCommandLine() {
+    Cli.Run run = Cli.run("replay", "--brokers", kafka.bootstrapServers(), "--reroute");
+
+    assertThat(run.exit()).isEqualTo(2);
+    assertThat(run.err()).contains("--reroute needs --config");
+  }
 }
