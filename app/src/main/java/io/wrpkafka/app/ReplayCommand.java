@@ -266,7 +266,8 @@ final class ReplayCommand implements Callable<Integer> {
       for (Sent sent : batch) {
         String failure = sent.result().join();
         if (failure != null) {
-          tally.failed(sent.partition() + "@" + sent.offset(), failure);
+          tally.failed("partition " + sent.partition().partition() + " offset " + sent.offset(),
+              failure);
           failed.add(sent.partition());
         } else if (!sent.skipped() && sink != null) {
           tally.replayed();

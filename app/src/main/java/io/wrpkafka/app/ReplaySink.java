@@ -72,11 +72,11 @@ interface ReplaySink extends AutoCloseable {
                 tally.produced(topic);
                 done.complete(null);
               } else {
-                done.complete("to " + topic + ": " + describe(error));
+                done.complete("to \"" + topic + "\": " + describe(error));
               }
             });
       } catch (KafkaException e) {
-        done.complete("to " + topic + ": " + describe(e));
+        done.complete("to \"" + topic + "\": " + describe(e));
       }
       return done;
     }

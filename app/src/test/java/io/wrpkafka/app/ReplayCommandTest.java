@@ -354,7 +354,7 @@ class ReplayCommandTest {
     Cli.Run run = replay(dlq);
 
     assertThat(run.exit()).isEqualTo(1);
-    assertThat(run.out()).contains("failed:    1").contains("not a valid topic name!")
+    assertThat(run.out()).contains("failed:    1").contains("partition 0 offset 1: to \"not a valid topic name!\"")
         .contains("left for the next run: 2");
     assertThat(committed("group-" + dlq)).isEqualTo(1);
   }
