@@ -5,7 +5,8 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code wrpkafka} command line. Exit codes: 0 success, 1 the command ran and failed
- * (for example the demo found a record missing), 2 bad usage.
+ * (for example the demo found a record missing), 2 bad usage; {@code replay} also exits 130
+ * when Ctrl-C or SIGTERM stops it before the end.
  */
 @Command(
     name = "wrpkafka",
@@ -20,6 +21,7 @@ import picocli.CommandLine.Command;
       ValidateCommand.class,
       BrokerCommand.class,
       BenchCommand.class,
+      ReplayCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main {
