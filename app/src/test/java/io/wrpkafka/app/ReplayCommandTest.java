@@ -3,6 +3,12 @@ package io.wrpkafka.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.wrpkafka.DeadLetterConfig;
+import io.wrpkafka.DynamicConfig;
+import io.wrpkafka.Outcome;
+import io.wrpkafka.Publisher;
+import io.wrpkafka.PublisherConfig;
+import io.wrpkafka.TopicRoute;
 import io.wrpkafka.embedded.EmbeddedKafka;
 import io.wrpkafka.wrp.Format;
 import io.wrpkafka.wrp.Message;
@@ -217,6 +223,42 @@ class ReplayCommandTest {
     assertThat(payloads(backInStatus, "mac:000000000001")).isEqualTo(inOrder);
     assertThat(payloads(backInStatus, "mac:000000000002")).isEqualTo(inOrder);
     assertThat(payloads(backInTelemetry, "mac:000000000003")).isEqualTo(inOrder);
+  }
+
+  @Test
+  void whatThePublisherDeadLetteredReachesItsTopicOnceItExistsInDeviceOrder() throws Exception {
+    String dlq = topic("dlq", 2);
+    String late = "late-" + TOPICS.incrementAndGet();
+    PublisherConfig config = PublisherConfig.builder()
+        .brokers(kafka.bootstrapServers())
+        .clientId("replay-end-to-end")
+        .allowAutoTopicCreation(false)
+        .initialDynamicConfig(DynamicConfig.builder()
+            .topicMap(List.of(TopicRoute.builder().pattern("*").topic(late).build()))
+            .deadLetter(DeadLetterConfig.builder().topic(dlq).build())
+            .build())
+        .build();
+    try (Publisher publisher = Publisher.builder().config(config).build()) {
+      publisher.start();
+      for (int n = 0; n < 5; n++) {
+        for (String device : List.of("000000000011", "000000000012", "000000000013")) {
+          assertThat(publisher.produce(event(device, n)).outcome()).isEqualTo(Outcome.QUEUED);
+        }
+      }
+      await().atMost(Duration.ofSeconds(30)).until(() -> records(dlq) == 15);
+    }
+    kafka.createTopic(late, 3);
+
+    Cli.Run run = replay(dlq);
+
+    assertThat(run.exit()).as(run.out() + run.err()).isZero();
+    List<ConsumerRecord<byte[], byte[]>> back = read(late, 15);
+    List<String> inOrder = List.of("event 0", "event 1", "event 2", "event 3", "event 4");
+    for (String device : List.of("000000000011", "000000000012", "000000000013")) {
+      assertThat(payloads(back, "mac:" + device)).isEqualTo(inOrder);
+    }
+    assertThat(back).allSatisfy(record -> assertThat(headers(record)).noneMatch(
+        header -> header.startsWith("dlq.")));
   }
 
   @Test
