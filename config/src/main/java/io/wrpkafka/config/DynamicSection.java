@@ -157,15 +157,7 @@ final class DynamicSection {
     }
     caseInsensitive.or(() -> ignoreCase).ifPresent(b::caseInsensitive);
     r.finish();
-    if (problems.mark() > before) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(b.build());
-    } catch (ConfigException e) {
-      problems.add(e, r.mapping(), r.path(), Map.of());
-      return Optional.empty();
-    }
+    return r.build(before, b::build);
   }
 
   /**
@@ -180,15 +172,7 @@ final class DynamicSection {
     d.integer(MIN_QOS).ifPresent(b::minQos);
     d.bool(UNROUTABLE).ifPresent(b::unroutable);
     d.finish();
-    if (problems.mark() > before) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(b.build());
-    } catch (ConfigException e) {
-      problems.add(e, r.mapping(), r.path(), Map.of());
-      return Optional.empty();
-    }
+    return r.build(before, b::build);
   }
 
   private static Optional<Map<String, List<String>>> headers(MappingReader r, YamlNode node) {

@@ -181,15 +181,7 @@ final class KafkaSection {
     path(r, "keyFile", b::keyFile);
     path(r, "caFile", b::caFile);
     r.finish();
-    if (r.problems().mark() > before) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(b.build());
-    } catch (ConfigException e) {
-      r.problems().add(e, r.mapping(), r.path(), Map.of());
-      return Optional.empty();
-    }
+    return r.build(before, b::build);
   }
 
   private static void path(MappingReader r, String key, Consumer<Path> setter) {
@@ -210,15 +202,7 @@ final class KafkaSection {
     r.string("username").ifPresent(b::username);
     r.secret("password").ifPresent(b::password);
     r.finish();
-    if (r.problems().mark() > before) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(b.build());
-    } catch (ConfigException e) {
-      r.problems().add(e, r.mapping(), r.path(), Map.of());
-      return Optional.empty();
-    }
+    return r.build(before, b::build);
   }
 
   private static List<String> concat(List<String> a, List<String> b) {

@@ -126,6 +126,23 @@ final class MappingReader {
   }
 
   /** Reports every key not read, suggesting the closest known key. */
+  /**
+   * Builds the section this reader read, unless a problem was reported since {@code mark} (its
+   * builder would only add a follow-on error); a {@link ConfigException} from {@code build} is
+   * reported at the node its message names.
+   */
+  <T> Optional<T> build(int mark, java.util.function.Supplier<T> build) {
+    if (problems.mark() > mark) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(build.get());
+    } catch (ConfigException e) {
+      problems.add(e, mapping(), path(), java.util.Map.of());
+      return Optional.empty();
+    }
+  }
+
   void finish() {
     for (YamlNode.Entry entry : mapping.entries()) {
       if (used.contains(entry.key())) {

@@ -1,9 +1,7 @@
 package io.wrpkafka.config;
 
-import io.wrpkafka.ConfigException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /** Reads the {@code server:} section into a {@link ServerConfig}. */
@@ -41,15 +39,7 @@ final class ServerSection {
       auth.finish();
     });
     r.finish();
-    if (problems.mark() > before) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(b.build());
-    } catch (ConfigException e) {
-      problems.add(e, r.mapping(), r.path(), Map.of());
-      return Optional.empty();
-    }
+    return r.build(before, b::build);
   }
 
   private static Optional<List<BasicCredential>> basic(MappingReader auth, YamlNode node) {
