@@ -75,18 +75,22 @@ public final class PendingRecord implements Callback {
     return destination.topic();
   }
 
+  /** Where the record goes; its event type and strategy label the record's events. */
   public Destination destination() {
     return destination;
   }
 
+  /** The message's quality of service. */
   public int qos() {
     return qos;
   }
 
+  /** {@link System#nanoTime()} when the record's way began: its delivery timeout counts from it. */
   public long startNanos() {
     return startNanos;
   }
 
+  /** The room the record holds in the {@link RecordBuffer}. */
   public long size() {
     return size;
   }

@@ -114,6 +114,7 @@ public final class RecordBuffer {
     }
   }
 
+  /** The fill level; lock-free, one small allocation. */
   public BufferState state() {
     return new BufferState(records.get(), maxRecords, bytes.get(), maxBytes);
   }
