@@ -3,6 +3,7 @@ package io.wrpkafka.wrp;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -16,7 +17,8 @@ import java.util.OptionalLong;
  *
  * <p>Build with {@link #builder()}, derive a variant with {@link #toBuilder()}. Absent strings read
  * as {@code ""}, absent lists and maps as empty, an absent payload as an empty array; {@link
- * #status()} and {@link #requestDeliveryResponse()} are empty unless set. Equality is by value
+ * #status()} and {@link #requestDeliveryResponse()} are empty unless set; {@link #spans()} are
+ * wrp v3's timing spans, carried through unchanged. Equality is by value
  * (the payload by content). {@link #toString()} shows the payload length, never its bytes.
  * Instances are thread-safe.
  */
@@ -27,6 +29,12 @@ public final class Message {
    * package read it in place through payloadArray() and hand a freshly decoded array in through
    * Builder.payloadOwned(), so the hot paths copy nothing. Lists and the metadata map are
    * unmodifiable copies made once in the constructor.
+   *
+   * Spans are List<List<String>> rather than a record: wrp-go v3 declares them [][]string, its
+   * doc comment lists five values per span (parent, name, start, duration, status), Talaria sends
+   * three (name, start, duration) and wrp-go's own tests use one and two. Any record would drop
+   * or invent values of some sender, and the Talaria integration promises to keep them all.
+   * wrp-go v4 and v5 have no spans field at all.
    */
 
   private static final byte[] EMPTY = new byte[0];
@@ -41,6 +49,7 @@ public final class Message {
   private final OptionalLong requestDeliveryResponse;
   private final List<String> headers;
   private final Map<String, String> metadata;
+  private final List<List<String>> spans;
   private final String path;
   private final byte[] payload;
   private final String serviceName;
@@ -61,6 +70,7 @@ public final class Message {
     this.requestDeliveryResponse = b.requestDeliveryResponse;
     this.headers = b.headers;
     this.metadata = b.metadata;
+    this.spans = b.spans;
     this.path = b.path;
     this.payload = b.payload;
     this.serviceName = b.serviceName;
@@ -128,6 +138,15 @@ public final class Message {
   /** The metadata ({@code metadata}), unmodifiable, in insertion order, possibly empty. */
   public Map<String, String> metadata() {
     return metadata;
+  }
+
+  /**
+   * The wrp v3 timing spans ({@code spans}), each a list of strings as the sender wrote it
+   * (Talaria: name, start, duration); unmodifiable at both levels, possibly empty. Allocates
+   * nothing.
+   */
+  public List<List<String>> spans() {
+    return spans;
   }
 
   /** The path ({@code path}), or {@code ""}. */
@@ -209,6 +228,7 @@ public final class Message {
         && requestDeliveryResponse.equals(m.requestDeliveryResponse)
         && headers.equals(m.headers)
         && metadata.equals(m.metadata)
+        && spans.equals(m.spans)
         && path.equals(m.path)
         && Arrays.equals(payload, m.payload)
         && serviceName.equals(m.serviceName)
@@ -222,8 +242,8 @@ public final class Message {
     int h = hash;
     if (h == 0) {
       h = Objects.hash(type, source, destination, transactionUuid, contentType, accept, status,
-          requestDeliveryResponse, headers, metadata, path, serviceName, url, partnerIds, sessionId,
-          qualityOfService);
+          requestDeliveryResponse, headers, metadata, spans, path, serviceName, url, partnerIds,
+          sessionId, qualityOfService);
       h = 31 * h + Arrays.hashCode(payload);
       hash = h;
     }
@@ -250,6 +270,9 @@ public final class Message {
     }
     if (!metadata.isEmpty()) {
       sb.append(", metadata=").append(metadata);
+    }
+    if (!spans.isEmpty()) {
+      sb.append(", spans=").append(spans);
     }
     appendIfPresent(sb, "path", path);
     sb.append(", payload=").append(payload.length).append(" bytes");
@@ -288,6 +311,7 @@ public final class Message {
     private OptionalLong requestDeliveryResponse = OptionalLong.empty();
     private List<String> headers = List.of();
     private Map<String, String> metadata = Map.of();
+    private List<List<String>> spans = List.of();
     private String path = "";
     private byte[] payload = EMPTY;
     private String serviceName = "";
@@ -309,6 +333,7 @@ public final class Message {
       requestDeliveryResponse = m.requestDeliveryResponse;
       headers = m.headers;
       metadata = m.metadata;
+      spans = m.spans;
       path = m.path;
       payload = m.payload;
       serviceName = m.serviceName;
@@ -406,6 +431,35 @@ public final class Message {
     /** Takes a decoded, insertion-ordered map without copying it; codecs of this package only. */
     Builder metadataOwned(LinkedHashMap<String, String> metadata) {
       this.metadata = metadata.isEmpty() ? Map.of() : Collections.unmodifiableMap(metadata);
+      return this;
+    }
+
+    /**
+     * Sets the wrp v3 timing spans ({@code spans}); copied at both levels; an empty list means
+     * absent. A span may hold any number of strings (Talaria writes name, start, duration).
+     *
+     * @throws NullPointerException if {@code spans}, a span or a value is null, naming which
+     */
+    public Builder spans(List<List<String>> spans) {
+      Objects.requireNonNull(spans, "spans");
+      if (spans.isEmpty()) {
+        this.spans = List.of();
+        return this;
+      }
+      List<List<String>> copy = new ArrayList<>(spans.size());
+      for (int i = 0, n = spans.size(); i < n; i++) {
+        List<String> span = spans.get(i);
+        if (span == null) {
+          throw new NullPointerException("spans[" + i + "]");
+        }
+        for (int j = 0, m = span.size(); j < m; j++) {
+          if (span.get(j) == null) {
+            throw new NullPointerException("spans[" + i + "][" + j + "]");
+          }
+        }
+        copy.add(List.copyOf(span));
+      }
+      this.spans = Collections.unmodifiableList(copy);
       return this;
     }
 

@@ -37,6 +37,7 @@ class MessageTest {
     assertThat(m.headers()).isEmpty();
     assertThat(m.partnerIds()).isEmpty();
     assertThat(m.metadata()).isEmpty();
+    assertThat(m.spans()).isEmpty();
     assertThat(m.payload()).isEmpty();
     assertThat(m.payloadLength()).isZero();
     assertThat(m.qualityOfService()).isZero();
@@ -56,6 +57,31 @@ class MessageTest {
     Map<String, String> withNullValue = new LinkedHashMap<>();
     withNullValue.put("fw", null);
     assertThatThrownBy(() -> event().metadata(withNullValue)).hasMessage("metadata[\"fw\"]");
+  }
+
+  @Test
+  void spansSetterRejectsNullNamingTheSpanAndValue() {
+    assertThatThrownBy(() -> event().spans(null)).hasMessage("spans");
+    assertThatThrownBy(() -> event().spans(java.util.Arrays.asList(List.of("a"), null)))
+        .isInstanceOf(NullPointerException.class).hasMessage("spans[1]");
+    assertThatThrownBy(() -> event().spans(List.of(java.util.Arrays.asList("a", null))))
+        .isInstanceOf(NullPointerException.class).hasMessage("spans[0][1]");
+  }
+
+  @Test
+  void spansAreCopiedAndUnmodifiableAtBothLevels() {
+    List<String> span = new ArrayList<>(List.of("talaria-send", "1732269600", "1200"));
+    List<List<String>> spans = new ArrayList<>(List.of(span));
+    Message m = event().spans(spans).build();
+
+    span.set(0, "changed");
+    spans.add(List.of("added"));
+
+    assertThat(m.spans()).containsExactly(List.of("talaria-send", "1732269600", "1200"));
+    assertThatThrownBy(() -> m.spans().add(List.of()))
+        .isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> m.spans().get(0).set(0, "x"))
+        .isInstanceOf(UnsupportedOperationException.class);
   }
 
   @ParameterizedTest(name = "qos {0}")
@@ -129,13 +155,18 @@ class MessageTest {
     assertThat(a).isNotEqualTo(b.toBuilder().payload(new byte[] {2}).build());
     assertThat(a).isNotEqualTo(b.toBuilder().clearStatus().build());
     assertThat(a).isNotEqualTo(b.toBuilder().type(MessageType.CREATE).build());
+    assertThat(a).isNotEqualTo(b.toBuilder().spans(List.of(List.of("s", "1", "2"))).build());
+    assertThat(a.toBuilder().spans(List.of(List.of("s"))).build())
+        .isEqualTo(b.toBuilder().spans(List.of(new ArrayList<>(List.of("s")))).build())
+        .hasSameHashCodeAs(b.toBuilder().spans(List.of(List.of("s"))).build());
   }
 
   @Test
   void toBuilderKeepsEveryFieldAndChangesOnlyWhatIsSet() {
     Message original = event().source("s").destination("d").transactionUuid("t")
         .contentType("c").accept("a").status(1).requestDeliveryResponse(2)
-        .headers(List.of("h")).metadata(Map.of("k", "v")).path("p").payload(new byte[] {1})
+        .headers(List.of("h")).metadata(Map.of("k", "v")).spans(List.of(List.of("n", "1", "2")))
+        .path("p").payload(new byte[] {1})
         .serviceName("sn").url("u").partnerIds(List.of("pi")).sessionId("si")
         .qualityOfService(42).build();
 
@@ -145,6 +176,15 @@ class MessageTest {
     assertThat(copy).isEqualTo(original);
     assertThat(changed.url()).isEqualTo("other");
     assertThat(changed.toBuilder().url("u").build()).isEqualTo(original);
+    assertThat(copy.spans()).containsExactly(List.of("n", "1", "2"));
+  }
+
+  @Test
+  void toStringShowsSpansWhenPresent() {
+    Message m = event().spans(List.of(List.of("talaria-send", "1732269600", "1200"))).build();
+
+    assertThat(m.toString()).contains("spans=[[talaria-send, 1732269600, 1200]]");
+    assertThat(event().build().toString()).doesNotContain("spans");
   }
 
   @Test
