@@ -20,7 +20,8 @@ import java.util.Map;
 /** wrp-go's JSON form of a {@link Message}, through Jackson's streaming API. */
 final class JsonCodec {
   /*
-   * Same keys, order and omission rules as MsgpackWriter; the payload is standard base64 with
+   * Same keys, order and omission rules as MsgpackWriter (wrp v3's spans as an array of arrays
+   * of strings, as Go's encoding/json writes a [][]string); the payload is standard base64 with
    * padding, as Go's encoding/json writes a []byte. Decoding is strict about types (a string
    * field must be a JSON string or null, numbers must be integers fitting a long) and skips
    * unknown fields whatever they hold. Jackson bounds nesting (MAX_DEPTH) and reports malformed
@@ -59,6 +60,19 @@ final class JsonCodec {
           g.writeStringField(e.getKey(), e.getValue());
         }
         g.writeEndObject();
+      }
+      List<List<String>> spans = m.spans();
+      if (!spans.isEmpty()) {
+        g.writeArrayFieldStart("spans");
+        for (int i = 0, n = spans.size(); i < n; i++) {
+          g.writeStartArray();
+          List<String> span = spans.get(i);
+          for (int j = 0, k = span.size(); j < k; j++) {
+            g.writeString(span.get(j));
+          }
+          g.writeEndArray();
+        }
+        g.writeEndArray();
       }
       stringField(g, "path", m.path());
       byte[] payload = m.payloadArray();
@@ -186,6 +200,9 @@ final class JsonCodec {
         case "metadata":
           b.metadataOwned(metadata(p));
           break;
+        case "spans":
+          b.spans(spans(p));
+          break;
         case "path":
           b.path(string(p, "path"));
           break;
@@ -267,6 +284,22 @@ final class JsonCodec {
       values.add(string(p, where + "[" + values.size() + "]"));
     }
     return values;
+  }
+
+  /** wrp v3's [][]string; null for the field or a span means absent/empty, as Go reads it. */
+  private static List<List<String>> spans(JsonParser p) throws IOException {
+    JsonToken t = p.currentToken();
+    if (t == JsonToken.VALUE_NULL) {
+      return List.of();
+    }
+    if (t != JsonToken.START_ARRAY) {
+      throw wrongType(p, "spans", "array", t);
+    }
+    List<List<String>> spans = new ArrayList<>();
+    while (p.nextToken() != JsonToken.END_ARRAY) {
+      spans.add(stringList(p, "spans[" + spans.size() + "]"));
+    }
+    return spans;
   }
 
   private static LinkedHashMap<String, String> metadata(JsonParser p) throws IOException {

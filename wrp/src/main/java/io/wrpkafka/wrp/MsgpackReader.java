@@ -20,7 +20,9 @@ final class MsgpackReader {
    *   allocated or looped over (an element takes at least one byte, a map entry two). Strings
    *   and payloads are then backed by bytes actually present; lists and maps start at most
    *   INITIAL_CAPACITY large and grow with decoded elements. Every loop is bounded by the input.
-   * - Skipped values (unknown keys such as wrp v3's "spans") recurse at most MAX_DEPTH levels.
+   * - Skipped values (unknown keys such as wrp v3's "include_spans") recurse at most MAX_DEPTH
+   *   levels. Known fields have a fixed shape: wrp v3's "spans", the deepest, is an array of
+   *   arrays of str, read by two plain loops.
    * - Strings are UTF-8 decoded strictly: ASCII is copied straight into a Latin-1 String, other
    *   text goes through a CharsetDecoder that reports malformed input.
    * - All failures are WrpFormatException naming the field and the offset of the offending byte.
@@ -38,7 +40,7 @@ final class MsgpackReader {
       ascii("msg_type"), ascii("source"), ascii("dest"), ascii("transaction_uuid"),
       ascii("content_type"), ascii("accept"), ascii("status"), ascii("rdr"), ascii("headers"),
       ascii("metadata"), ascii("path"), ascii("payload"), ascii("service_name"), ascii("url"),
-      ascii("partner_ids"), ascii("session_id"), ascii("qos")};
+      ascii("partner_ids"), ascii("session_id"), ascii("qos"), ascii("spans")};
   private static final int MSG_TYPE = 0;
   private static final int SOURCE = 1;
   private static final int DEST = 2;
@@ -56,6 +58,7 @@ final class MsgpackReader {
   private static final int PARTNER_IDS = 14;
   private static final int SESSION_ID = 15;
   private static final int QOS = 16;
+  private static final int SPANS = 17;
 
   private final byte[] buf;
   private int pos;
@@ -138,6 +141,9 @@ final class MsgpackReader {
       case METADATA:
         b.metadataOwned(metadata());
         break;
+      case SPANS:
+        b.spans(spans());
+        break;
       case PATH:
         b.path(string("path"));
         break;
@@ -207,6 +213,26 @@ final class MsgpackReader {
       }
     }
     return values;
+  }
+
+  /** wrp v3's [][]string: nil for the field or a span means absent/empty, as a str does below. */
+  private List<List<String>> spans() {
+    if (nil()) {
+      return List.of();
+    }
+    int count = arrayHeader("spans");
+    if (count == 0) {
+      return List.of();
+    }
+    List<List<String>> spans = new ArrayList<>(Math.min(count, INITIAL_CAPACITY));
+    for (int i = 0; i < count; i++) {
+      try {
+        spans.add(stringList("spans"));
+      } catch (WrpFormatException e) {
+        throw relabel(e, "spans", "spans[" + i + "]");
+      }
+    }
+    return spans;
   }
 
   private LinkedHashMap<String, String> metadata() {

@@ -13,6 +13,9 @@ final class MsgpackWriter {
    * metadata, path, payload, service_name, url, partner_ids, session_id, qos), empty fields are
    * omitted, msg_type is always written, status and rdr whenever set, qos unless 0.
    *
+   * wrp v3's spans ([][]string) go where v3's codec put them, right after metadata; v5 has no
+   * such field and skips the key. A message without spans is written exactly as v5 writes it.
+   *
    * Integers use the smallest signed msgpack form, as Go's msgp (wrp-go v5) and ugorji's codec
    * (wrp-go v3) write them: 200 becomes int16 (d1 00 c8), not uint8. So the bytes equal wrp-go's
    * except for metadata order, which Go randomises and this writer keeps in insertion order.
@@ -31,6 +34,7 @@ final class MsgpackWriter {
   private static final byte[] RDR = key("rdr");
   private static final byte[] HEADERS = key("headers");
   private static final byte[] METADATA = key("metadata");
+  private static final byte[] SPANS = key("spans");
   private static final byte[] PATH = key("path");
   private static final byte[] PAYLOAD = key("payload");
   private static final byte[] SERVICE_NAME = key("service_name");
@@ -66,6 +70,7 @@ final class MsgpackWriter {
     n += m.requestDeliveryResponse().isPresent() ? 1 : 0;
     n += m.headers().isEmpty() ? 0 : 1;
     n += m.metadata().isEmpty() ? 0 : 1;
+    n += m.spans().isEmpty() ? 0 : 1;
     n += m.path().isEmpty() ? 0 : 1;
     n += m.payloadLength() == 0 ? 0 : 1;
     n += m.serviceName().isEmpty() ? 0 : 1;
@@ -96,6 +101,13 @@ final class MsgpackWriter {
         s += stringSize(e.getKey()) + stringSize(e.getValue());
       }
     }
+    List<List<String>> spans = m.spans();
+    if (!spans.isEmpty()) {
+      s += SPANS.length + containerHeaderSize(spans.size());
+      for (int i = 0, n = spans.size(); i < n; i++) {
+        s += listSize(spans.get(i));
+      }
+    }
     s += stringFieldSize(PATH, m.path());
     int payload = m.payloadLength();
     if (payload > 0) {
@@ -119,10 +131,11 @@ final class MsgpackWriter {
   }
 
   private static long listFieldSize(byte[] key, List<String> values) {
-    if (values.isEmpty()) {
-      return 0;
-    }
-    long s = key.length + containerHeaderSize(values.size());
+    return values.isEmpty() ? 0 : key.length + listSize(values);
+  }
+
+  private static long listSize(List<String> values) {
+    long s = containerHeaderSize(values.size());
     for (int i = 0, n = values.size(); i < n; i++) {
       s += stringSize(values.get(i));
     }
@@ -193,6 +206,14 @@ final class MsgpackWriter {
         string(e.getValue());
       }
     }
+    List<List<String>> spans = m.spans();
+    if (!spans.isEmpty()) {
+      raw(SPANS);
+      containerHeader(0x90, 0xdc, spans.size());
+      for (int i = 0, n = spans.size(); i < n; i++) {
+        list(spans.get(i));
+      }
+    }
     stringField(PATH, m.path());
     byte[] payload = m.payloadArray();
     if (payload.length > 0) {
@@ -231,10 +252,14 @@ final class MsgpackWriter {
   private void stringList(byte[] key, List<String> values) {
     if (!values.isEmpty()) {
       raw(key);
-      containerHeader(0x90, 0xdc, values.size());
-      for (int i = 0, n = values.size(); i < n; i++) {
-        string(values.get(i));
-      }
+      list(values);
+    }
+  }
+
+  private void list(List<String> values) {
+    containerHeader(0x90, 0xdc, values.size());
+    for (int i = 0, n = values.size(); i < n; i++) {
+      string(values.get(i));
     }
   }
 

@@ -34,6 +34,7 @@ class FormatPropertiesTest {
         .use(text.list().ofMaxSize(20)).in(Message.Builder::headers)
         .use(Arbitraries.maps(text, text).ofMaxSize(20).map(LinkedHashMap::new))
         .in(Message.Builder::metadata)
+        .use(text.list().ofMaxSize(6).list().ofMaxSize(18)).in(Message.Builder::spans)
         .use(text).in(Message.Builder::path)
         .use(Arbitraries.bytes().array(byte[].class).ofMaxSize(300)).in(Message.Builder::payload)
         .use(text).in(Message.Builder::serviceName)

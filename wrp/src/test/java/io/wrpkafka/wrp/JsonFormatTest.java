@@ -65,8 +65,8 @@ class JsonFormatTest {
 
   @Test
   void anyKeyOrderUnknownFieldsAndNullsDecode() {
-    String json = "{ \"spans\": [[\"a\",\"1\",\"2\"],{\"x\":[1.5,true,null]}], \"qos\": 30,"
-        + " \"source\": null, \"payload\": null, \"status\": null, \"headers\": null,"
+    String json = "{ \"traces\": [[\"a\",\"1\",\"2\"],{\"x\":[1.5,true,null]}], \"qos\": 30,"
+        + " \"spans\": null, \"source\": null, \"payload\": null, \"status\": null, \"headers\": null,"
         + " \"metadata\": null, \"partner_ids\": null, \"msg_type\": 4,"
         + " \"dest\": \"event:device-status/mac:112233445566/online\" }";
 
@@ -117,6 +117,14 @@ class JsonFormatTest {
             "metadata: expected object, found array at offset 25"),
         Arguments.of("metadata value number", "{\"msg_type\":4,\"metadata\":{\"fw\":5}}",
             "metadata[\"fw\"]: expected string, found integer at offset 31"),
+        Arguments.of("spans object", "{\"msg_type\":4,\"spans\":{}}",
+            "spans: expected array, found object at offset 22"),
+        Arguments.of("span string", "{\"msg_type\":4,\"spans\":[[\"a\"],\"b\"]}",
+            "spans[1]: expected array, found string at offset 29"),
+        Arguments.of("span value number", "{\"msg_type\":4,\"spans\":[[\"a\",1200]]}",
+            "spans[0][1]: expected string, found integer at offset 28"),
+        Arguments.of("span value array", "{\"msg_type\":4,\"spans\":[[[\"a\"]]]}",
+            "spans[0][0]: expected string, found array at offset 24"),
         Arguments.of("payload not base64", "{\"msg_type\":4,\"payload\":\"!!!!\"}",
             "payload: invalid base64 at offset 24"),
         Arguments.of("payload number", "{\"msg_type\":4,\"payload\":7}",

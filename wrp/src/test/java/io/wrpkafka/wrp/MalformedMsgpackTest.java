@@ -109,8 +109,36 @@ class MalformedMsgpackTest {
         row("qos negative", eventWith("qos").raw(0xff).bytes(), "qos: -1 is out of range"),
         row("qos beyond int", eventWith("qos").raw(0xd3, 0x7f, 0, 0, 0, 0, 0, 0, 0).bytes(),
             "qos: 9151314442816847872 is out of range"),
+        row("spans is a str", eventWith("spans").str("talaria-send").bytes(),
+            "spans: expected array, found str at offset 17"),
+        row("spans is a map", eventWith("spans").fixmap(0).bytes(),
+            "spans: expected array, found map at offset 17"),
+        row("span is a str", eventWith("spans").fixarray(2).fixarray(0).str("a").bytes(),
+            "spans[1]: expected array, found str at offset 19"),
+        row("span value is an int",
+            eventWith("spans").fixarray(1).fixarray(3).str("a").str("1").raw(0x05).bytes(),
+            "spans[0][2]: expected str, found int at offset 23"),
+        row("span value is bin", eventWith("spans").fixarray(1).fixarray(1)
+            .bin8(new byte[] {'a'}).bytes(), "spans[0][0]: expected str, found bin at offset 19"),
+        row("span value is not UTF-8",
+            eventWith("spans").fixarray(1).fixarray(1).raw(0xa2, 0xc3, 0x28).bytes(),
+            "spans[0][0]: invalid UTF-8 at offset 20"),
+        row("span value str32 declares 2^31-1 bytes", eventWith("spans").fixarray(1).fixarray(1)
+            .raw(0xdb, 0x7f, 0xff, 0xff, 0xff, 0x41).bytes(),
+            "spans[0][0]: declared length 2147483647 at offset 19 exceeds the 1 bytes left"),
+        row("spans array32 declares 2^32-1 spans",
+            eventWith("spans").raw(0xdd, 0xff, 0xff, 0xff, 0xff).bytes(),
+            "spans: declares 4294967295 elements at offset 17"),
+        row("span array16 declares more values than bytes",
+            eventWith("spans").fixarray(1).raw(0xdc, 0x10, 0x00).str("a").bytes(),
+            "spans[0]: declares 4096 elements at offset 18 but only 2 bytes are left"),
+        row("spans cut short after the first span",
+            eventWith("spans").fixarray(2).fixarray(1).str("a").bytes(),
+            "spans[1]: unexpected end of input at offset 21"),
+        row("spans nested deeper than arrays of str", eventWith("spans").raw(deep).bytes(),
+            "spans[0][0]: expected str, found array at offset 19"),
         row("unknown key nested too deep", MsgpackBytes.of().fixmap(2).str("msg_type").raw(4)
-            .str("spans").raw(deep).bytes(), "spans: value nested deeper than 32 levels"),
+            .str("traces").raw(deep).bytes(), "traces: value nested deeper than 32 levels"),
         row("unknown key holds the never-used byte",
             MsgpackBytes.of().fixmap(2).str("msg_type").raw(4).str("x").raw(0xc1).bytes(),
             "x: invalid type byte 0xc1 at offset 13"),
@@ -154,7 +182,9 @@ class MalformedMsgpackTest {
   void everyTruncationOfAFullMessageIsRejected() {
     Message m = Message.builder().type(MessageType.CREATE).source("dns:a").destination("mac:1")
         .transactionUuid("t").contentType("c").accept("a").status(-70000).requestDeliveryResponse(1)
-        .headers(java.util.List.of("h")).metadata(java.util.Map.of("k", "v")).path("/p")
+        .headers(java.util.List.of("h")).metadata(java.util.Map.of("k", "v"))
+        .spans(java.util.List.of(java.util.List.of("n", "1", "2"), java.util.List.of()))
+        .path("/p")
         .payload(new byte[300]).serviceName("s").url("u").partnerIds(java.util.List.of("p"))
         .sessionId("x").qualityOfService(50).build();
     byte[] whole = Format.MSGPACK.encode(m);

@@ -117,7 +117,7 @@ class MsgpackFormatTest {
   @Test
   void unknownKeysOfEveryTypeAreSkipped() {
     byte[] withUnknowns = MsgpackBytes.of().fixmap(12)
-        .str("spans").fixarray(2)
+        .str("traces").fixarray(2)
         .fixarray(3).str("talaria-send").str("1732269600").str("1200")
         .fixarray(3).str("talaria-recv").str("1732269601").str("7")
         .str("msg_type").raw(0x04)
@@ -148,7 +148,7 @@ class MsgpackFormatTest {
 
   @Test
   void nilMeansAbsentForEveryOptionalField() {
-    byte[] bytes = MsgpackBytes.of().fixmap(9).str("msg_type").raw(0x04)
+    byte[] bytes = MsgpackBytes.of().fixmap(10).str("msg_type").raw(0x04).str("spans").nil()
         .str("source").nil().str("status").nil().str("rdr").nil().str("headers").nil()
         .str("metadata").nil().str("payload").nil().str("partner_ids").nil().str("qos").nil()
         .bytes();

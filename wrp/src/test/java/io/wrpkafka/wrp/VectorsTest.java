@@ -68,6 +68,11 @@ class VectorsTest {
         }
       }
       b.metadata(metadata);
+      List<List<String>> spans = new ArrayList<>();
+      if (n.has("spans")) {
+        n.get("spans").forEach(span -> spans.add(list(span)));
+      }
+      b.spans(spans);
       text(n, "payload_base64").ifPresent(p -> b.payload(Base64.getDecoder().decode(p)));
       return b.build();
     } catch (IOException e) {
