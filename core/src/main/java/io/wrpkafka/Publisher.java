@@ -7,7 +7,6 @@ import io.wrpkafka.routing.Destination;
 import io.wrpkafka.routing.Header;
 import io.wrpkafka.routing.RouteObserver;
 import io.wrpkafka.routing.Router;
-import io.wrpkafka.wrp.Format;
 import io.wrpkafka.wrp.Message;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -35,7 +34,8 @@ import org.slf4j.LoggerFactory;
  * client -> completion -> failure handling. No stage knows this class.
  *
  * Caller path. The calling thread does everything that depends only on the message: it reads
- * the config snapshot (one volatile read), routes, encodes the msgpack value once, builds the
+ * the config snapshot (one volatile read), routes, encodes the value once (the configured
+ * ValueEncoder, msgpack by default), builds the
  * ProducerRecord per destination, takes room (Pipeline.admit: the QoS rules) and forwards the
  * record to its lane. QoS 0-74 then returns; 75-99 waits on the record's future until
  * recordDeliveryTimeout after its produce call, and reports TIMEOUT itself if it gives up first.
@@ -96,6 +96,7 @@ public final class Publisher implements AutoCloseable {
   private final RouteObserver routeObserver;
   private final AtomicReference<State> state = new AtomicReference<>(State.NEW);
   private final long deliveryTimeoutNanos;
+  private final ValueEncoder valueEncoder;
   private final Object lifecycleLock = new Object();
 
   private volatile Snapshot snapshot;
@@ -122,6 +123,7 @@ public final class Publisher implements AutoCloseable {
           }
         };
     this.deliveryTimeoutNanos = config.recordDeliveryTimeout().toNanos();
+    this.valueEncoder = config.valueEncoder();
     DynamicConfig initial = config.initialDynamicConfig();
     this.snapshot = new Snapshot(initial, new Router(initial));
   }
@@ -371,7 +373,7 @@ public final class Publisher implements AutoCloseable {
     }
     byte[] value;
     try {
-      value = Format.MSGPACK.encode(message);
+      value = encode(message);
     } catch (RuntimeException e) {
       PublishException error =
           new PublishException(
@@ -541,11 +543,20 @@ public final class Publisher implements AutoCloseable {
     }
     byte[] value;
     try {
-      value = Format.MSGPACK.encode(message);
+      value = encode(message);
     } catch (RuntimeException encoding) {
       return;
     }
     pipeline.unroutable(value, "", qos, start, e);
+  }
+
+  /** The record value of {@code message}, by the configured {@link ValueEncoder}. */
+  private byte[] encode(Message message) {
+    byte[] value = valueEncoder.encode(message);
+    if (value == null) {
+      throw new IllegalStateException(valueEncoder + " returned no value");
+    }
+    return value;
   }
 
   private void emit(Destination destination, int qos, long start, PublishException error) {
