@@ -219,33 +219,39 @@ final class BridgeRoutes {
     Buffer buffer = ctx.body().buffer();
     byte[] bytes = buffer == null ? new byte[0] : buffer.getBytes();
     List<BatchItems.Item> items = BatchItems.split(bytes, type);
-    List<Future<Answer>> answers = new ArrayList<>(items.size());
-    for (BatchItems.Item item : items) {
+    Answer[] answers = new Answer[items.size()];
+    List<Message> messages = new ArrayList<>(items.size());
+    List<Integer> positions = new ArrayList<>(items.size());
+    for (int i = 0; i < items.size(); i++) {
+      BatchItems.Item item = items.get(i);
       if (item.error() != null) {
-        answers.add(Future.succeededFuture(Answer.error(400, "malformed_wrp", item.error())));
+        answers[i] = Answer.error(400, "malformed_wrp", item.error());
         continue;
       }
-      Message message;
       try {
-        message = formatOf(type).decode(item.bytes());
+        messages.add(formatOf(type).decode(item.bytes()));
+        positions.add(i);
       } catch (WrpFormatException e) {
-        answers.add(Future.succeededFuture(malformed(e)));
-        continue;
+        answers[i] = malformed(e);
       }
-      answers.add(ingest.publish(message, vertx.getOrCreateContext()));
     }
-    Future.join(answers).onComplete(ignored -> {
+    // One produceAll for the decoded messages: body order, one config, per-device order kept.
+    ingest.publishAll(messages, vertx.getOrCreateContext()).onComplete(done -> {
+      for (int j = 0; j < positions.size(); j++) {
+        answers[positions.get(j)] =
+            done.succeeded() ? done.result().get(j) : Ingest.unexpected(done.cause());
+      }
       JsonArray results = new JsonArray();
       int ok = 0;
-      for (int i = 0; i < answers.size(); i++) {
-        Answer answer = answerOf(answers.get(i));
+      for (int i = 0; i < answers.length; i++) {
+        Answer answer = answers[i];
         if (answer.status() < 300) {
           ok++;
         }
         results.add(new JsonObject().put("index", i).put("status", answer.status()).mergeIn(answer.body()));
       }
       send(ctx, new Answer(200, new JsonObject()
-          .put("count", answers.size()).put("succeeded", ok).put("failed", answers.size() - ok)
+          .put("count", answers.length).put("succeeded", ok).put("failed", answers.length - ok)
           .put("results", results)));
     });
   }

@@ -41,7 +41,7 @@ class BridgeTest {
   private static final String ADMIN_TOKEN = "admin-token-1";
   private static final String MSGPACK = "application/msgpack";
   private static final List<String> TOPICS =
-      List.of("lifecycle", "acked", "queued", "attempted", "batch", "metrics", "rerouted", "json");
+      List.of("lifecycle", "acked", "queued", "attempted", "batch", "metrics", "rerouted", "json", "ordered");
 
   private static EmbeddedKafka kafka;
   private static Publisher publisher;
@@ -65,7 +65,8 @@ class BridgeTest {
                     route("attempted", "attempted"),
                     route("batch", "batch"),
                     route("metrics", "metrics"),
-                    route("json", "json")))
+                    route("json", "json"),
+                    route("ordered", "ordered")))
             .headers(Map.of("wrp-source", List.of("wrp.Source"), "wrp-device", List.of("wrp.Metadata./hw-deviceid")))
             .linger(Duration.ofMillis(1))
             .build();
@@ -273,6 +274,29 @@ class BridgeTest {
     assertThat(results.getJsonObject(1).getString("error")).contains("msg_type");
     assertThat(results.getJsonObject(2).getInteger("status")).isEqualTo(200);
     assertThat(KafkaRecords.read(kafka.bootstrapServers(), "batch", 2)).hasSize(2);
+  }
+
+  @Test
+  void batchRecordsOfOneDeviceKeepTheBodyOrderAcrossQosLevels() {
+    int[] qos = {10, 50, 80};
+    StringBuilder ndjson = new StringBuilder();
+    for (int i = 0; i < 12; i++) {
+      Message message =
+          event("ordered", "mac:0000000000d1", qos[i % 3]).toBuilder().transactionUuid("ord-" + i).build();
+      ndjson.append(new String(Format.JSON.encode(message), StandardCharsets.UTF_8)).append('\n');
+    }
+
+    HttpResponse<String> response =
+        http.post("/api/v1/messages", "application/x-ndjson", ndjson.toString().getBytes(StandardCharsets.UTF_8),
+            "Authorization", AUTH);
+
+    JsonArray results = new JsonObject(response.body()).getJsonArray("results");
+    assertThat(results.stream().map(r -> ((JsonObject) r).getInteger("status")).toList())
+        .containsExactly(202, 202, 200, 202, 202, 200, 202, 202, 200, 202, 202, 200);
+    assertThat(KafkaRecords.read(kafka.bootstrapServers(), "ordered", 12))
+        .extracting(r -> Format.MSGPACK.decode(r.value()).transactionUuid())
+        .containsExactly("ord-0", "ord-1", "ord-2", "ord-3", "ord-4", "ord-5", "ord-6", "ord-7", "ord-8",
+            "ord-9", "ord-10", "ord-11");
   }
 
   @Test
