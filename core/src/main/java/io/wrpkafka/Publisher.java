@@ -7,11 +7,11 @@ import io.wrpkafka.routing.Destination;
 import io.wrpkafka.routing.Header;
 import io.wrpkafka.routing.RouteObserver;
 import io.wrpkafka.routing.Router;
-import io.wrpkafka.wrp.Format;
 import io.wrpkafka.wrp.Message;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -35,10 +35,18 @@ import org.slf4j.LoggerFactory;
  * client -> completion -> failure handling. No stage knows this class.
  *
  * Caller path. The calling thread does everything that depends only on the message: it reads
- * the config snapshot (one volatile read), routes, encodes the msgpack value once, builds the
+ * the config snapshot (one volatile read), routes, encodes the value once (the configured
+ * ValueEncoder, msgpack by default), builds the
  * ProducerRecord per destination, takes room (Pipeline.admit: the QoS rules) and forwards the
  * record to its lane. QoS 0-74 then returns; 75-99 waits on the record's future until
  * recordDeliveryTimeout after its produce call, and reports TIMEOUT itself if it gives up first.
+ *
+ * Batches. produceAll reads the snapshot once and submits every message with it (route, encode,
+ * admit, forward, in order, so per-device order is the batch's), then awaits the QoS 75-99
+ * records: their acknowledgements overlap instead of costing one round trip each. The encoded
+ * value is not reused across messages: the record owns its array until it is acknowledged or
+ * dead-lettered (a lane may hold it while a producer is swapped), and the msgpack encoder already
+ * writes straight into one exactly sized array, so there is no scratch buffer to share.
  *
  * QoS and the single producer. All QoS levels share one KafkaProducer because records of one
  * device must stay in order on their partition across QoS levels, and two producers writing one
@@ -96,6 +104,7 @@ public final class Publisher implements AutoCloseable {
   private final RouteObserver routeObserver;
   private final AtomicReference<State> state = new AtomicReference<>(State.NEW);
   private final long deliveryTimeoutNanos;
+  private final ValueEncoder valueEncoder;
   private final Object lifecycleLock = new Object();
 
   private volatile Snapshot snapshot;
@@ -122,6 +131,7 @@ public final class Publisher implements AutoCloseable {
           }
         };
     this.deliveryTimeoutNanos = config.recordDeliveryTimeout().toNanos();
+    this.valueEncoder = config.valueEncoder();
     DynamicConfig initial = config.initialDynamicConfig();
     this.snapshot = new Snapshot(initial, new Router(initial));
   }
@@ -242,7 +252,7 @@ public final class Publisher implements AutoCloseable {
     if (!enabled) {
       return discarded(message);
     }
-    return produce(message, false).result;
+    return settle(submit(message, false, snapshot));
   }
 
   /**
@@ -256,10 +266,75 @@ public final class Publisher implements AutoCloseable {
     if (!enabled) {
       return CompletableFuture.completedFuture(discarded(message));
     }
-    Submission submission = produce(message, true);
-    return submission.future != null
-        ? submission.future
-        : CompletableFuture.completedFuture(submission.result);
+    return futureOf(submit(message, true, snapshot));
+  }
+
+  /**
+   * Produces {@code messages} in their iteration order and returns one result per message, in
+   * that order. Each message follows its own QoS exactly as in {@link #produce}: a QoS 0–24
+   * message never blocks, a 25–74 one blocks only while the buffer is full, and a 75–99 one is
+   * acknowledged (or failed) before this method returns. Every message is handed to Kafka before
+   * the first acknowledgement is awaited, so the acknowledgements of a batch are waited for
+   * together rather than one after another. One dynamic config applies to the whole batch, even
+   * if {@link #updateConfig} runs meanwhile. A message that fails does not stop the others;
+   * records of one device keep the batch's order on their partition. Never throws for a
+   * publishing failure. Safe to call from any thread; keeps no reference to the collection.
+   *
+   * @throws NullPointerException if {@code messages} or one of its elements is null; then no
+   *     message of the batch is produced
+   */
+  public List<ProduceResult> produceAll(Collection<Message> messages) {
+    Message[] batch = checkedBatch(messages);
+    ProduceResult[] results = new ProduceResult[batch.length];
+    if (!enabled) {
+      for (int i = 0; i < batch.length; i++) {
+        results[i] = discarded(batch[i]);
+      }
+      return List.of(results);
+    }
+    Snapshot snap = snapshot;
+    Submission[] submitted = new Submission[batch.length];
+    for (int i = 0; i < batch.length; i++) {
+      submitted[i] = submit(batch[i], false, snap);
+    }
+    for (int i = 0; i < batch.length; i++) {
+      results[i] = settle(submitted[i]);
+    }
+    return List.of(results);
+  }
+
+  /**
+   * Like {@link #produceAll}, but returns at once a future of the results, in the batch's order,
+   * that completes when every message's outcome is known, as {@link #produceAsync} does for one
+   * message: acknowledged or failed, whatever the QoS. Handing the records to Kafka follows the
+   * QoS rules before this method returns: 0–24 never blocks, 25–99 blocks while the buffer is
+   * full. One dynamic config applies to the whole batch. Dependent stages added without an
+   * executor may run on the Kafka client's I/O thread: keep them quick. Safe to call from any
+   * thread.
+   *
+   * @throws NullPointerException if {@code messages} or one of its elements is null; then no
+   *     message of the batch is produced
+   */
+  public CompletableFuture<List<ProduceResult>> produceAllAsync(Collection<Message> messages) {
+    Message[] batch = checkedBatch(messages);
+    if (!enabled) {
+      return CompletableFuture.completedFuture(produceAll(messages));
+    }
+    Snapshot snap = snapshot;
+    @SuppressWarnings("unchecked")
+    CompletableFuture<ProduceResult>[] futures = new CompletableFuture[batch.length];
+    for (int i = 0; i < batch.length; i++) {
+      futures[i] = futureOf(submit(batch[i], true, snap));
+    }
+    return CompletableFuture.allOf(futures)
+        .thenApply(
+            ignored -> {
+              ProduceResult[] results = new ProduceResult[futures.length];
+              for (int i = 0; i < futures.length; i++) {
+                results[i] = futures[i].join();
+              }
+              return List.of(results);
+            });
   }
 
   /**
@@ -341,10 +416,53 @@ public final class Publisher implements AutoCloseable {
     };
   }
 
-  /** What one produce call gave: a result now, and for produceAsync a future. */
-  private record Submission(ProduceResult result, CompletableFuture<ProduceResult> future) {}
+  /**
+   * What handing one message to the pipeline gave: a result now, for produceAsync a future, and
+   * for a QoS 75–99 produce the records still to await.
+   */
+  private record Submission(
+      ProduceResult result,
+      CompletableFuture<ProduceResult> future,
+      List<PendingRecord> awaited) {
+    Submission(ProduceResult result, CompletableFuture<ProduceResult> future) {
+      this(result, future, null);
+    }
+  }
 
-  private Submission produce(Message message, boolean async) {
+  /** The batch as an array, every element checked before any is produced. */
+  private static Message[] checkedBatch(Collection<Message> messages) {
+    Objects.requireNonNull(messages, "messages");
+    Message[] batch = messages.toArray(new Message[0]);
+    for (int i = 0; i < batch.length; i++) {
+      if (batch[i] == null) {
+        throw new NullPointerException("messages[" + i + "] is null");
+      }
+    }
+    return batch;
+  }
+
+  /** The result of a synchronous produce: waits for the records of a QoS 75–99 message. */
+  private ProduceResult settle(Submission submission) {
+    ProduceResult worst = submission.result;
+    if (submission.awaited != null) {
+      for (PendingRecord pending : submission.awaited) {
+        worst = worse(worst, await(pending));
+      }
+    }
+    return worst;
+  }
+
+  private static CompletableFuture<ProduceResult> futureOf(Submission submission) {
+    return submission.future != null
+        ? submission.future
+        : CompletableFuture.completedFuture(submission.result);
+  }
+
+  /**
+   * Routes, encodes and admits {@code message} with the config {@code snap}; does not wait for
+   * acknowledgements (see {@link #settle}).
+   */
+  private Submission submit(Message message, boolean async, Snapshot snap) {
     Objects.requireNonNull(message, "message");
     long start = System.nanoTime();
     int qos = message.qualityOfService();
@@ -352,7 +470,6 @@ public final class Publisher implements AutoCloseable {
     if (current != State.STARTED) {
       return new Submission(notRunning(current), null);
     }
-    Snapshot snap = snapshot;
     List<Destination> destinations;
     try {
       destinations = snap.router().route(message, routeObserver);
@@ -371,7 +488,7 @@ public final class Publisher implements AutoCloseable {
     }
     byte[] value;
     try {
-      value = Format.MSGPACK.encode(message);
+      value = encode(message);
     } catch (RuntimeException e) {
       PublishException error =
           new PublishException(
@@ -400,12 +517,7 @@ public final class Publisher implements AutoCloseable {
       return new Submission(worst, combine(worst, awaited));
     }
     if (band == QosBand.ACKNOWLEDGED) {
-      if (awaited != null) {
-        for (PendingRecord pending : awaited) {
-          worst = worse(worst, await(pending));
-        }
-      }
-      return new Submission(worst, null);
+      return new Submission(worst, null, awaited);
     }
     return new Submission(worse(worst, band == QosBand.QUEUED ? QUEUED : ATTEMPTED), null);
   }
@@ -541,11 +653,20 @@ public final class Publisher implements AutoCloseable {
     }
     byte[] value;
     try {
-      value = Format.MSGPACK.encode(message);
+      value = encode(message);
     } catch (RuntimeException encoding) {
       return;
     }
     pipeline.unroutable(value, "", qos, start, e);
+  }
+
+  /** The record value of {@code message}, by the configured {@link ValueEncoder}. */
+  private byte[] encode(Message message) {
+    byte[] value = valueEncoder.encode(message);
+    if (value == null) {
+      throw new IllegalStateException(valueEncoder + " returned no value");
+    }
+    return value;
   }
 
   private void emit(Destination destination, int qos, long start, PublishException error) {

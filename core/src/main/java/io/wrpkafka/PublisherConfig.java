@@ -33,6 +33,7 @@ import java.util.Optional;
  *   each next one twice as long, up to this; Kafka's {@code retry.backoff.max.ms})</td></tr>
  *   <tr><td>{@code allowAutoTopicCreation}</td><td>false</td></tr>
  *   <tr><td>{@code denyNilPartitionKey}</td><td>false</td></tr>
+ *   <tr><td>{@code valueEncoder}</td><td>{@link ValueEncoder#msgpack()}</td></tr>
  * </table>
  */
 public final class PublisherConfig {
@@ -70,6 +71,7 @@ public final class PublisherConfig {
   private final Duration retryBackoffMax;
   private final boolean allowAutoTopicCreation;
   private final boolean denyNilPartitionKey;
+  private final ValueEncoder valueEncoder;
   private final Map<String, String> kafkaProperties;
   private final DynamicConfig initialDynamicConfig;
 
@@ -88,6 +90,7 @@ public final class PublisherConfig {
     this.retryBackoffMax = b.retryBackoffMax;
     this.allowAutoTopicCreation = b.allowAutoTopicCreation;
     this.denyNilPartitionKey = b.denyNilPartitionKey;
+    this.valueEncoder = b.valueEncoder;
     this.kafkaProperties = Collections.unmodifiableMap(new LinkedHashMap<>(b.kafkaProperties));
     this.initialDynamicConfig = b.initialDynamicConfig;
   }
@@ -114,6 +117,7 @@ public final class PublisherConfig {
     b.retryBackoffMax = retryBackoffMax;
     b.allowAutoTopicCreation = allowAutoTopicCreation;
     b.denyNilPartitionKey = denyNilPartitionKey;
+    b.valueEncoder = valueEncoder;
     b.kafkaProperties = new LinkedHashMap<>(kafkaProperties);
     b.initialDynamicConfig = initialDynamicConfig;
     return b;
@@ -189,6 +193,11 @@ public final class PublisherConfig {
     return denyNilPartitionKey;
   }
 
+  /** How a message becomes its record value; {@link ValueEncoder#msgpack()} unless set. */
+  public ValueEncoder valueEncoder() {
+    return valueEncoder;
+  }
+
   /**
    * Extra Kafka producer properties, applied as given, in order. An escape hatch: values may be
    * secrets and are masked in {@link #toString()}.
@@ -260,6 +269,7 @@ public final class PublisherConfig {
         && retryBackoffMax.equals(c.retryBackoffMax)
         && allowAutoTopicCreation == c.allowAutoTopicCreation
         && denyNilPartitionKey == c.denyNilPartitionKey
+        && valueEncoder.equals(c.valueEncoder)
         && kafkaProperties.equals(c.kafkaProperties)
         && initialDynamicConfig.equals(c.initialDynamicConfig);
   }
@@ -269,7 +279,8 @@ public final class PublisherConfig {
     return Objects.hash(brokers, clientId, tls, sasl, maxBufferedRecords, maxBufferedBytes,
         requestTimeout, recordDeliveryTimeout, cleanupTimeout, maxRetries, retryBackoff,
         retryBackoffMax,
-        allowAutoTopicCreation, denyNilPartitionKey, kafkaProperties, initialDynamicConfig);
+        allowAutoTopicCreation, denyNilPartitionKey, valueEncoder, kafkaProperties,
+        initialDynamicConfig);
   }
 
   @Override
@@ -283,7 +294,8 @@ public final class PublisherConfig {
         + recordDeliveryTimeout + ", cleanupTimeout=" + cleanupTimeout
         + ", maxRetries=" + maxRetries + ", retryBackoff=" + retryBackoff
         + ", retryBackoffMax=" + retryBackoffMax + ", allowAutoTopicCreation=" + allowAutoTopicCreation
-        + ", denyNilPartitionKey=" + denyNilPartitionKey + ", kafkaProperties=" + shown
+        + ", denyNilPartitionKey=" + denyNilPartitionKey + ", valueEncoder=" + valueEncoder
+        + ", kafkaProperties=" + shown
         + ", initialDynamicConfig=" + initialDynamicConfig + '}';
   }
 
@@ -308,6 +320,7 @@ public final class PublisherConfig {
     private Duration retryBackoffMax = DEFAULT_RETRY_BACKOFF_MAX;
     private boolean allowAutoTopicCreation;
     private boolean denyNilPartitionKey;
+    private ValueEncoder valueEncoder = ValueEncoder.msgpack();
     private Map<String, String> kafkaProperties = new LinkedHashMap<>();
     private DynamicConfig initialDynamicConfig;
 
@@ -408,6 +421,16 @@ public final class PublisherConfig {
     /** Fail messages that have no partition key; default false (Kafka spreads them). */
     public Builder denyNilPartitionKey(boolean denyNilPartitionKey) {
       this.denyNilPartitionKey = denyNilPartitionKey;
+      return this;
+    }
+
+    /**
+     * How a message becomes its Kafka record value: {@link ValueEncoder#msgpack()} (default),
+     * {@link ValueEncoder#json()} or an encoding of your own. Records carry no content-type
+     * header unless the dynamic {@code headers} add one.
+     */
+    public Builder valueEncoder(ValueEncoder valueEncoder) {
+      this.valueEncoder = Objects.requireNonNull(valueEncoder, "valueEncoder");
       return this;
     }
 

@@ -73,6 +73,28 @@ class DisabledPublisherTest {
   }
 
   @Test
+  void produceAllAnswersEachMessageTheSuccessOfItsBandInOrder() {
+    List<ProduceResult> results =
+        publisher.produceAll(List.of(message(80), message(10), message(50)));
+
+    assertThat(results)
+        .containsExactly(
+            new ProduceResult(Outcome.ACCEPTED, null),
+            new ProduceResult(Outcome.ATTEMPTED, null),
+            new ProduceResult(Outcome.QUEUED, null));
+  }
+
+  @Test
+  void produceAllAsyncCompletesAtOnceWithTheResultsInOrder() {
+    CompletableFuture<List<ProduceResult>> future =
+        publisher.produceAllAsync(List.of(message(50), message(80)));
+
+    assertThat(future)
+        .isCompletedWithValue(
+            List.of(new ProduceResult(Outcome.QUEUED, null), new ProduceResult(Outcome.ACCEPTED, null)));
+  }
+
+  @Test
   void unroutableAndMalformedMessagesAreAcceptedToo() {
     Message noEvent = Message.builder().type(MessageType.SIMPLE_EVENT).qualityOfService(80).build();
 

@@ -32,8 +32,9 @@ import picocli.CommandLine.Option;
     description = {
       "Prints the WRP records of a Kafka topic as JSON lines.",
       "%nOne JSON object per record: topic, partition, offset, timestamp, key, headers and the "
-          + "decoded message. A JSON or text payload is shown as such, any other payload as "
-          + "payload_base64. A record that is not valid WRP is printed as an error line with its "
+          + "decoded message. Values may be msgpack (the default) or JSON (valueFormat: json); "
+          + "by default each record's format is recognised from its first byte. A JSON or text "
+          + "payload is shown as such, any other payload as payload_base64. A record that is not valid WRP is printed as an error line with its "
           + "offset, and tail carries on. Without --group it reads every partition and commits "
           + "nothing.%n"
     },
@@ -67,6 +68,52 @@ final class TailCommand implements Callable<Integer> {
       description = "Give up on finding the topic after this long, ISO-8601 or like 10s (default: ${DEFAULT-VALUE}).",
       defaultValue = "PT15S", converter = DurationConverter.class)
   Duration timeout;
+
+  @Option(names = "--value-format", paramLabel = "FORMAT", defaultValue = "auto",
+      description = "How record values are encoded: auto (recognise each record: JSON starts "
+          + "with '{', msgpack never does), msgpack or json (default: ${DEFAULT-VALUE}).",
+      converter = ValueFormatConverter.class)
+  ValueFormat valueFormat;
+
+  /** How to read record values: each record recognised on its own, or all in one format. */
+  enum ValueFormat {
+    AUTO,
+    MSGPACK,
+    JSON;
+
+    /** The format of {@code value}: for AUTO, JSON when it starts with '{' (after blanks). */
+    Format of(byte[] value) {
+      return switch (this) {
+        case MSGPACK -> Format.MSGPACK;
+        case JSON -> Format.JSON;
+        case AUTO -> looksLikeJson(value) ? Format.JSON : Format.MSGPACK;
+      };
+    }
+
+    // A WRP msgpack value is a map (0x80-0x8f, 0xde, 0xdf); '{' (0x7b) would be a bare
+    // integer there, so the first byte tells the two apart.
+    private static boolean looksLikeJson(byte[] value) {
+      for (byte b : value) {
+        if (b != ' ' && b != '\t' && b != '\n' && b != '\r') {
+          return b == '{';
+        }
+      }
+      return false;
+    }
+  }
+
+  /** Reads auto, msgpack or json in any case. */
+  static final class ValueFormatConverter implements picocli.CommandLine.ITypeConverter<ValueFormat> {
+    @Override
+    public ValueFormat convert(String value) {
+      try {
+        return ValueFormat.valueOf(value.strip().toUpperCase(java.util.Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw new picocli.CommandLine.TypeConversionException(
+            "'" + value + "' is not a value format (expected auto, msgpack or json)");
+      }
+    }
+  }
 
   PrintStream out = System.out;
   PrintStream err = System.err;
@@ -120,7 +167,7 @@ final class TailCommand implements Callable<Integer> {
       long printed = 0;
       while (!stopped.get() && (max == null || printed < max)) {
         for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-          out.println(line(record).encode());
+          out.println(line(record, valueFormat).encode());
           printed++;
           if (max != null && printed >= max) {
             break;
@@ -145,7 +192,7 @@ final class TailCommand implements Callable<Integer> {
   }
 
   /** One record as a JSON line; an undecodable value becomes an error line, never an exception. */
-  static JsonObject line(ConsumerRecord<byte[], byte[]> record) {
+  static JsonObject line(ConsumerRecord<byte[], byte[]> record, ValueFormat valueFormat) {
     JsonObject line =
         new JsonObject()
             .put("topic", record.topic())
@@ -170,10 +217,13 @@ final class TailCommand implements Callable<Integer> {
     if (value == null) {
       return line.put("error", "record at offset " + record.offset() + " has no value (a tombstone)");
     }
+    Format format = valueFormat.of(value);
     try {
-      line.put("message", MessageText.toJson(Format.MSGPACK.decode(value)));
+      line.put("message", MessageText.toJson(format.decode(value)));
+      line.put("valueFormat", format == Format.JSON ? "json" : "msgpack");
     } catch (WrpFormatException e) {
-      line.put("error", "record at offset " + record.offset() + " is not a WRP msgpack message: " + e.getMessage());
+      line.put("error", "record at offset " + record.offset() + " is not a WRP "
+          + (format == Format.JSON ? "JSON" : "msgpack") + " message: " + e.getMessage());
       line.put("value_base64", Base64.getEncoder().encodeToString(
           value.length > 256 ? java.util.Arrays.copyOf(value, 256) : value));
     }

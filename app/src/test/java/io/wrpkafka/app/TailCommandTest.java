@@ -77,6 +77,44 @@ class TailCommandTest {
   }
 
   @Test
+  void jsonValuedRecordsAreRecognisedAndPrintedLikeMsgpackOnes() throws Exception {
+    kafka.createTopic("tail-formats", 1);
+    Message message = withPayload("application/json", "{\"id\":8}".getBytes(StandardCharsets.UTF_8));
+    produce("tail-formats", Format.JSON.encode(message), Format.MSGPACK.encode(message));
+
+    Cli.Run run = Cli.run("tail", "--brokers", kafka.bootstrapServers(), "--topic", "tail-formats",
+        "--from-beginning", "--max", "2");
+
+    assertThat(run.exit()).as(run.err()).isZero();
+    List<JsonObject> lines = run.out().lines().map(JsonObject::new).toList();
+    assertThat(lines).extracting(line -> line.getString("valueFormat")).containsExactly("json", "msgpack");
+    assertThat(lines.get(0).getJsonObject("message")).isEqualTo(lines.get(1).getJsonObject("message"));
+    assertThat(lines.get(0).getJsonObject("message").getJsonObject("payload").getInteger("id")).isEqualTo(8);
+  }
+
+  @Test
+  void aForcedValueFormatReportsARecordOfTheOtherFormatAsAnErrorLine() throws Exception {
+    kafka.createTopic("tail-forced", 1);
+    produce("tail-forced", Format.MSGPACK.encode(withPayload("text/plain", new byte[] {'h', 'i'})));
+
+    Cli.Run run = Cli.run("tail", "--brokers", kafka.bootstrapServers(), "--topic", "tail-forced",
+        "--from-beginning", "--max", "1", "--value-format", "json");
+
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(new JsonObject(run.out().strip()).getString("error"))
+        .contains("offset 0").contains("not a WRP JSON message");
+  }
+
+  @Test
+  void anUnknownValueFormatIsABadCommandLine() {
+    Cli.Run run = Cli.run("tail", "--brokers", kafka.bootstrapServers(), "--topic", "x",
+        "--value-format", "avro");
+
+    assertThat(run.exit()).isEqualTo(2);
+    assertThat(run.err()).contains("'avro' is not a value format (expected auto, msgpack or json)");
+  }
+
+  @Test
   void missingTopicExitsOneNamingIt() {
     Cli.Run run = Cli.run("tail", "--brokers", kafka.bootstrapServers(), "--topic", "no-such-topic",
         "--timeout", "5s");

@@ -680,7 +680,7 @@ public final class EndToEndBenchmark {
    * This JVM's classpath with absolute entries: the broker JVM runs in its own directory, so a
    * relative {@code -cp benchmarks/target/benchmarks.jar} would not resolve there.
    */
-  private static String absoluteClasspath() {
+  static String absoluteClasspath() {
     StringJoiner joined = new StringJoiner(File.pathSeparator);
     for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
       if (!entry.isEmpty()) {

@@ -6,12 +6,14 @@ import io.wrpkafka.PublisherConfig;
 import io.wrpkafka.SaslConfig;
 import io.wrpkafka.TlsConfig;
 import io.wrpkafka.TopicRoute;
+import io.wrpkafka.ValueEncoder;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -40,13 +42,14 @@ final class KafkaSection {
   static final String CLEANUP_TIMEOUT = "cleanupTimeout";
   static final String ALLOW_AUTO_TOPIC_CREATION = "allowAutoTopicCreation";
   static final String DENY_NIL_PARTITION_KEY = "denyNilPartitionKey";
+  static final String VALUE_FORMAT = "valueFormat";
   static final String KAFKA_PROPERTIES = "kafkaProperties";
   static final String INITIAL_DYNAMIC_CONFIG = "initialDynamicConfig";
   static final List<String> STATIC_KEYS = List.of(ENABLED, BROKERS, CLIENT_ID, TLS, SASL,
       MAX_BUFFERED_RECORDS, MAX_BUFFERED_BYTES, MAX_RETRIES, RETRY_BACKOFF, RETRY_BACKOFF_MAX,
       REQUEST_TIMEOUT,
       RECORD_DELIVERY_TIMEOUT, CLEANUP_TIMEOUT, ALLOW_AUTO_TOPIC_CREATION,
-      DENY_NIL_PARTITION_KEY, KAFKA_PROPERTIES, INITIAL_DYNAMIC_CONFIG);
+      DENY_NIL_PARTITION_KEY, VALUE_FORMAT, KAFKA_PROPERTIES, INITIAL_DYNAMIC_CONFIG);
   static final List<String> KEYS = concat(STATIC_KEYS, DynamicSection.KEYS);
   static final List<String> TLS_KEYS =
       List.of("enabled", "insecureSkipVerify", "certFile", "keyFile", "caFile");
@@ -104,6 +107,7 @@ final class KafkaSection {
     r.duration(CLEANUP_TIMEOUT).ifPresent(b::cleanupTimeout);
     r.bool(ALLOW_AUTO_TOPIC_CREATION).ifPresent(b::allowAutoTopicCreation);
     r.bool(DENY_NIL_PARTITION_KEY).ifPresent(b::denyNilPartitionKey);
+    r.string(VALUE_FORMAT).flatMap(v -> valueFormat(r, v)).ifPresent(b::valueEncoder);
     r.node(KAFKA_PROPERTIES).ifPresent(n -> kafkaProperties(r, n).ifPresent(b::kafkaProperties));
     r.mapping(TLS, TLS_KEYS).ifPresent(tls -> tls(tls).ifPresent(b::tls));
     r.mapping(SASL, SASL_KEYS).ifPresent(sasl -> sasl(sasl).ifPresent(b::sasl));
@@ -145,6 +149,20 @@ final class KafkaSection {
       return Optional.of(list);
     }
     return r.strings(BROKERS, false, false);
+  }
+
+  /** {@code msgpack} or {@code json}, any case. */
+  private static Optional<ValueEncoder> valueFormat(MappingReader r, String value) {
+    switch (value.strip().toLowerCase(Locale.ROOT)) {
+      case "msgpack":
+        return Optional.of(ValueEncoder.msgpack());
+      case "json":
+        return Optional.of(ValueEncoder.json());
+      default:
+        r.problems().add(r.originOf(VALUE_FORMAT), r.pathOf(VALUE_FORMAT),
+            "unknown value format " + Quoted.of(value) + " (expected msgpack or json)");
+        return Optional.empty();
+    }
   }
 
   private static Optional<Map<String, String>> kafkaProperties(MappingReader r, YamlNode node) {

@@ -67,6 +67,12 @@ class ConfigProblemsTest {
               denyNilPartitionKey: [yes]
               topicMap: [{pattern: "*", topic: events}]
             """, "bridge.yaml:3:24: kafka.denyNilPartitionKey: expected true or false, found a list"),
+        Arguments.of("unknown value format", """
+            kafka:
+              brokers: localhost:9092
+              valueFormat: avro
+              topicMap: [{pattern: "*", topic: events}]
+            """, "bridge.yaml:3:16: kafka.valueFormat: unknown value format \"avro\" (expected msgpack or json)"),
         Arguments.of("yes is not a boolean", """
             kafka:
               enabled: yes

@@ -10,6 +10,7 @@ import io.wrpkafka.Routing;
 import io.wrpkafka.SaslConfig;
 import io.wrpkafka.TlsConfig;
 import io.wrpkafka.TopicRoute;
+import io.wrpkafka.ValueEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,6 +49,7 @@ class WrpKafkaConfigTest {
         cleanupTimeout: PT2S
         allowAutoTopicCreation: true
         denyNilPartitionKey: true
+        valueFormat: json
         kafkaProperties:
           max.in.flight.requests.per.connection: 5
         topicMap:
@@ -88,6 +90,7 @@ class WrpKafkaConfigTest {
         cleanupTimeout: 2s
         allowAutoTopicCreation: true
         denyNilPartitionKey: true
+        valueFormat: JSON
         kafkaProperties: {max.in.flight.requests.per.connection: "5"}
         initialDynamicConfig:
           topicMap:
@@ -124,6 +127,7 @@ class WrpKafkaConfigTest {
     assertThat(p.cleanupTimeout()).isEqualTo(Duration.ofSeconds(2));
     assertThat(p.allowAutoTopicCreation()).isTrue();
     assertThat(p.denyNilPartitionKey()).isTrue();
+    assertThat(p.valueEncoder()).isSameAs(ValueEncoder.json());
     assertThat(p.kafkaProperties())
         .containsExactly(Map.entry("max.in.flight.requests.per.connection", "5"));
     assertThat(p.initialDynamicConfig()).isEqualTo(config.dynamicConfig());

@@ -39,6 +39,13 @@ import org.slf4j.LoggerFactory;
  * Only a decoded message reaches the publisher, which routes it and refuses an unroutable one
  * (422) before it builds a record.
  *
+ * Correlation. Each ingest request carries an id (CorrelationId: the message's
+ * transaction_uuid, else the X-Webpa-Transaction-Id or X-Request-Id header): it is put in the
+ * context first, from the headers alone, so even a request refused before its body is read gets
+ * it back; a decoded message's transaction_uuid then replaces it. send() writes it into the answer
+ * (field transactionUuid, header X-Webpa-Transaction-Id) and into the log line of a failed answer;
+ * a batch gives each result its own message's id.
+ *
  * Every handler answers JSON. Error answers name what was wrong; they never echo the payload,
  * the message or a credential. Any exception escaping a handler becomes a 500 through the
  * failure handler, logged once; it never closes the server.
@@ -48,6 +55,8 @@ final class BridgeRoutes {
   private static final Logger log = LoggerFactory.getLogger(BridgeRoutes.class);
   private static final String RETRY_AFTER_SECONDS = "1";
   private static final String JSON = "application/json";
+  /** Context key of the request's correlation id; "" when it has none. */
+  private static final String CORRELATION = "wrpkafka.correlationId";
 
   private final Vertx vertx;
   private final BridgeSettings settings;
@@ -84,11 +93,11 @@ final class BridgeRoutes {
     router.get("/healthz").handler(this::healthz);
     router.get("/readyz").handler(this::readyz);
     router.get("/metrics").handler(this::metrics);
-    router.post("/api/v4/notify").handler(before(this::authorize)).handler(before(this::singleType))
+    router.post("/api/v4/notify").handler(before(BridgeRoutes::correlate)).handler(before(this::authorize)).handler(before(this::singleType))
         .handler(body).handler(this::notify);
-    router.post("/api/v1/messages").handler(before(this::authorize)).handler(before(this::batchType))
+    router.post("/api/v1/messages").handler(before(BridgeRoutes::correlate)).handler(before(this::authorize)).handler(before(this::batchType))
         .handler(body).handler(this::batch);
-    router.post("/api/v1/route").handler(before(this::authorize)).handler(before(this::singleType))
+    router.post("/api/v1/route").handler(before(BridgeRoutes::correlate)).handler(before(this::authorize)).handler(before(this::singleType))
         .handler(body).handler(this::route);
     router.get("/api/v1/config").handler(this::authorize).handler(this::getConfig);
     router.put("/api/v1/config").handler(before(this::authorizeAdmin)).handler(body)
@@ -142,6 +151,26 @@ final class BridgeRoutes {
   }
 
   // ---------------------------------------------------------------- checks
+
+  /** Notes the request's correlation id from its headers; the message may replace it. */
+  private static void correlate(RoutingContext ctx) {
+    String id = correlationId(ctx, "");
+    ctx.put(CORRELATION, id == null ? "" : id);
+    ctx.next();
+  }
+
+  /** The id of a message of this request: its transaction_uuid, else the request's headers. */
+  private static String correlationId(RoutingContext ctx, String transactionUuid) {
+    return CorrelationId.of(transactionUuid,
+        ctx.request().getHeader(CorrelationId.WEBPA_HEADER),
+        ctx.request().getHeader(CorrelationId.REQUEST_ID_HEADER));
+  }
+
+  /** Records {@code message}'s correlation id as the request's. */
+  private static void correlate(RoutingContext ctx, Message message) {
+    String id = correlationId(ctx, message.transactionUuid());
+    ctx.put(CORRELATION, id == null ? "" : id);
+  }
 
   private void authorize(RoutingContext ctx) {
     IngestAuth auth = settings.ingestAuth();
@@ -211,6 +240,7 @@ final class BridgeRoutes {
     if (message == null) {
       return;
     }
+    correlate(ctx, message);
     ingest.publish(message, vertx.getOrCreateContext()).onComplete(done -> send(ctx, answerOf(done)));
   }
 
@@ -219,33 +249,49 @@ final class BridgeRoutes {
     Buffer buffer = ctx.body().buffer();
     byte[] bytes = buffer == null ? new byte[0] : buffer.getBytes();
     List<BatchItems.Item> items = BatchItems.split(bytes, type);
-    List<Future<Answer>> answers = new ArrayList<>(items.size());
-    for (BatchItems.Item item : items) {
+    Answer[] answers = new Answer[items.size()];
+    String[] ids = new String[items.size()];
+    String requestId = correlationId(ctx, "");
+    List<Message> messages = new ArrayList<>(items.size());
+    List<Integer> positions = new ArrayList<>(items.size());
+    for (int i = 0; i < items.size(); i++) {
+      BatchItems.Item item = items.get(i);
+      ids[i] = requestId;
       if (item.error() != null) {
-        answers.add(Future.succeededFuture(Answer.error(400, "malformed_wrp", item.error())));
+        answers[i] = Answer.error(400, "malformed_wrp", item.error());
         continue;
       }
-      Message message;
       try {
-        message = formatOf(type).decode(item.bytes());
+        Message message = formatOf(type).decode(item.bytes());
+        ids[i] = correlationId(ctx, message.transactionUuid());
+        messages.add(message);
+        positions.add(i);
       } catch (WrpFormatException e) {
-        answers.add(Future.succeededFuture(malformed(e)));
-        continue;
+        answers[i] = malformed(e);
       }
-      answers.add(ingest.publish(message, vertx.getOrCreateContext()));
     }
-    Future.join(answers).onComplete(ignored -> {
+    // One produceAll for the decoded messages: body order, one config, per-device order kept.
+    ingest.publishAll(messages, vertx.getOrCreateContext()).onComplete(done -> {
+      for (int j = 0; j < positions.size(); j++) {
+        answers[positions.get(j)] =
+            done.succeeded() ? done.result().get(j) : Ingest.unexpected(done.cause());
+      }
       JsonArray results = new JsonArray();
       int ok = 0;
-      for (int i = 0; i < answers.size(); i++) {
-        Answer answer = answerOf(answers.get(i));
+      for (int i = 0; i < answers.length; i++) {
+        Answer answer = answers[i];
         if (answer.status() < 300) {
           ok++;
         }
-        results.add(new JsonObject().put("index", i).put("status", answer.status()).mergeIn(answer.body()));
+        logFailure(ctx, ids[i], answer);
+        JsonObject result = new JsonObject().put("index", i).put("status", answer.status());
+        if (ids[i] != null) {
+          result.put(CorrelationId.FIELD, ids[i]);
+        }
+        results.add(result.mergeIn(answer.body()));
       }
       send(ctx, new Answer(200, new JsonObject()
-          .put("count", answers.size()).put("succeeded", ok).put("failed", answers.size() - ok)
+          .put("count", answers.length).put("succeeded", ok).put("failed", answers.length - ok)
           .put("results", results)));
     });
   }
@@ -262,6 +308,7 @@ final class BridgeRoutes {
     if (message == null) {
       return;
     }
+    correlate(ctx, message);
     List<Destination> destinations;
     try {
       destinations = ingest.router().route(message);
@@ -403,7 +450,8 @@ final class BridgeRoutes {
       send(ctx, Answer.error(status, "bad_request", "the request could not be read"));
       return;
     }
-    log.error("request {} {} failed", ctx.request().method(), ctx.normalizedPath(), ctx.failure());
+    log.error("request {} {} (transaction {}) failed", ctx.request().method(), ctx.normalizedPath(),
+        shown(ctx.get(CORRELATION)), ctx.failure());
     send(ctx, Answer.error(500, "unknown", "internal error; see the bridge's log"));
   }
 
@@ -414,10 +462,40 @@ final class BridgeRoutes {
     if (answer.wantsRetryAfter()) {
       ctx.response().putHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
     }
+    String id = ctx.get(CORRELATION);
+    if (id != null && !id.isEmpty()) {
+      ctx.response().putHeader(CorrelationId.WEBPA_HEADER, id);
+      answer.body().put(CorrelationId.FIELD, id);
+    }
+    if (id != null && !ctx.normalizedPath().equals("/api/v1/messages")) {
+      logFailure(ctx, id, answer);
+    }
     ctx.response()
         .setStatusCode(answer.status())
         .putHeader(HttpHeaders.CONTENT_TYPE, JSON)
         .end(answer.body().encode());
+  }
+
+  /**
+   * Logs an ingest answer that says the message was not published for a reason on our side or
+   * Kafka's (5xx other than 503, whose causes are shed load the metrics count), with its
+   * correlation id; every other answer at debug level.
+   */
+  private static void logFailure(RoutingContext ctx, String id, Answer answer) {
+    int status = answer.status();
+    if (status >= 500 && status != 503) {
+      log.warn("{} {} (transaction {}) answered {} {}: {}", ctx.request().method(),
+          ctx.normalizedPath(), shown(id), status, answer.body().getString("errorType"),
+          answer.body().getString("error"));
+    } else if (log.isDebugEnabled()) {
+      log.debug("{} {} (transaction {}) answered {} {}", ctx.request().method(),
+          ctx.normalizedPath(), shown(id), status,
+          answer.body().getString("outcome", answer.body().getString("errorType")));
+    }
+  }
+
+  private static String shown(String id) {
+    return id == null || id.isEmpty() ? "none" : id;
   }
 
   private static String quoted(String value) {

@@ -6,6 +6,8 @@ import io.vertx.core.Promise;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.json.JsonObject;
 import io.wrpkafka.DynamicConfig;
+import io.wrpkafka.ErrorType;
+import io.wrpkafka.Outcome;
 import io.wrpkafka.ProduceResult;
 import io.wrpkafka.PublishException;
 import io.wrpkafka.Publisher;
@@ -13,9 +15,13 @@ import io.wrpkafka.QosBand;
 import io.wrpkafka.routing.Router;
 import io.wrpkafka.wrp.Message;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,6 +41,15 @@ import org.slf4j.LoggerFactory;
  * Requests waiting for a worker queue without holding a thread, but each holds its body: at most
  * MAX_WAITING may wait at once, and the next is answered 503 (overloaded) at once, so a buffer
  * that stays full cannot pile up requests without bound.
+ *
+ * A batch (POST /api/v1/messages) is one produceAll or produceAllAsync call, so its messages
+ * go out in body order with one config snapshot and per-device order holds across QoS levels.
+ * The batch's highest band picks the path: all 0-24, produceAll on the event loop; up to 25-74,
+ * produceAll on the worker pool (it returns once every record is buffered); any 75-99 message,
+ * produceAllAsync on the worker pool, which frees the worker once the records are admitted, and
+ * the answer is written when the last outcome is known. In that last case a message of a lower
+ * band keeps its band's answer on success (202 QUEUED or ATTEMPTED), and reports its failure
+ * if it failed while the batch waited: the caller learns more, never something else.
  *
  * One code path for 25-99 (produceAsync) would do, but produce() at 25-74 reports QUEUED as soon
  * as the record is buffered, which is what that band promises the caller.
@@ -106,11 +121,85 @@ final class Ingest {
                 waiting.decrementAndGet();
                 return publisher.produceAsync(message);
               }, false)
-              .compose(future -> acknowledged(future, context));
+              .compose(future -> acknowledged(future, context,
+                  timeout -> new ProduceResult(Outcome.FAILED, timeout)));
     }
     return result
         .map(Ingest::answer)
         .otherwise(Ingest::unexpected);
+  }
+
+  /**
+   * Publishes a batch in order (see the notes above); completes on {@code context} with one
+   * answer per message, in order. Never fails.
+   */
+  Future<List<Answer>> publishAll(List<Message> messages, Context context) {
+    if (messages.isEmpty()) {
+      return Future.succeededFuture(List.of());
+    }
+    if (!publisher.isEnabled()) {
+      List<Answer> answers = new ArrayList<>(messages.size());
+      for (Message message : messages) {
+        answers.add(disabled(message));
+      }
+      return Future.succeededFuture(answers);
+    }
+    QosBand highest = QosBand.FIRE_AND_FORGET;
+    for (Message message : messages) {
+      QosBand band = QosBand.of(message.qualityOfService());
+      if (band.compareTo(highest) > 0) {
+        highest = band;
+      }
+    }
+    Future<List<ProduceResult>> results;
+    if (highest == QosBand.FIRE_AND_FORGET) {
+      results = Future.succeededFuture(publisher.produceAll(messages));
+    } else if (waiting.incrementAndGet() > MAX_WAITING) {
+      waiting.decrementAndGet();
+      Answer overloaded = Answer.error(503, "overloaded",
+          MAX_WAITING + " requests are already waiting for buffer room; retry later");
+      return Future.succeededFuture(Collections.nCopies(messages.size(), overloaded));
+    } else if (highest == QosBand.QUEUED) {
+      results = workers.executeBlocking(() -> {
+        waiting.decrementAndGet();
+        return publisher.produceAll(messages);
+      }, false);
+    } else {
+      results =
+          workers
+              .executeBlocking(() -> {
+                waiting.decrementAndGet();
+                return publisher.produceAllAsync(messages);
+              }, false)
+              .compose(future -> acknowledged(future, context, timeout -> Collections.nCopies(
+                  messages.size(), new ProduceResult(Outcome.FAILED, timeout))))
+              .map(outcomes -> asTheirBandAnswers(messages, outcomes));
+    }
+    return results
+        .map(produced -> {
+          List<Answer> answers = new ArrayList<>(produced.size());
+          for (ProduceResult result : produced) {
+            answers.add(answer(result));
+          }
+          return answers;
+        })
+        .otherwise(failure -> Collections.nCopies(messages.size(), unexpected(failure)));
+  }
+
+  /** Final outcomes, with a lower band's success shown as that band's immediate answer. */
+  private static List<ProduceResult> asTheirBandAnswers(
+      List<Message> messages, List<ProduceResult> outcomes) {
+    List<ProduceResult> shown = new ArrayList<>(outcomes.size());
+    for (int i = 0; i < outcomes.size(); i++) {
+      ProduceResult outcome = outcomes.get(i);
+      QosBand band = QosBand.of(messages.get(i).qualityOfService());
+      shown.add(!outcome.isSuccess() ? outcome : switch (band) {
+        case FIRE_AND_FORGET -> new ProduceResult(Outcome.ATTEMPTED, null);
+        case QUEUED -> new ProduceResult(Outcome.QUEUED, null);
+        case ACKNOWLEDGED -> outcome;
+      });
+    }
+    return shown;
   }
 
   /** Logs a publishing failure that no outcome covers, and answers 500. */
@@ -119,9 +208,13 @@ final class Ingest {
     return Answer.error(500, "unknown", "publishing failed unexpectedly; see the bridge's log");
   }
 
-  private Future<ProduceResult> acknowledged(
-      CompletableFuture<ProduceResult> future, Context context) {
-    Promise<ProduceResult> promise = Promise.promise();
+  /**
+   * Completes on {@code context} with {@code future}'s value, or with {@code onTimeout}'s after
+   * recordDeliveryTimeout plus a margin, in case a completion never comes.
+   */
+  private <T> Future<T> acknowledged(
+      CompletableFuture<T> future, Context context, Function<PublishException, T> onTimeout) {
+    Promise<T> promise = Promise.promise();
     long timeoutMillis = recordDeliveryTimeout.toMillis() + ACK_MARGIN_MILLIS;
     long timer =
         context
@@ -130,10 +223,9 @@ final class Ingest {
                 timeoutMillis,
                 id ->
                     promise.tryComplete(
-                        new ProduceResult(
-                            io.wrpkafka.Outcome.FAILED,
+                        onTimeout.apply(
                             new PublishException(
-                                io.wrpkafka.ErrorType.TIMEOUT,
+                                ErrorType.TIMEOUT,
                                 "no acknowledgement within "
                                     + TimeUnit.MILLISECONDS.toSeconds(timeoutMillis)
                                     + " s"))));

@@ -18,7 +18,10 @@ import io.wrpkafka.embedded.EmbeddedKafka;
 import io.wrpkafka.wrp.Format;
 import io.wrpkafka.wrp.Message;
 import io.wrpkafka.wrp.MessageType;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.io.InputStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -41,7 +44,7 @@ class BridgeTest {
   private static final String ADMIN_TOKEN = "admin-token-1";
   private static final String MSGPACK = "application/msgpack";
   private static final List<String> TOPICS =
-      List.of("lifecycle", "acked", "queued", "attempted", "batch", "metrics", "rerouted", "json");
+      List.of("lifecycle", "acked", "queued", "attempted", "batch", "metrics", "rerouted", "json", "ordered");
 
   private static EmbeddedKafka kafka;
   private static Publisher publisher;
@@ -65,7 +68,9 @@ class BridgeTest {
                     route("attempted", "attempted"),
                     route("batch", "batch"),
                     route("metrics", "metrics"),
-                    route("json", "json")))
+                    route("json", "json"),
+                    route("ordered", "ordered"),
+                    route("missing", "no-such-topic")))
             .headers(Map.of("wrp-source", List.of("wrp.Source"), "wrp-device", List.of("wrp.Metadata./hw-deviceid")))
             .linger(Duration.ofMillis(1))
             .build();
@@ -273,6 +278,141 @@ class BridgeTest {
     assertThat(results.getJsonObject(1).getString("error")).contains("msg_type");
     assertThat(results.getJsonObject(2).getInteger("status")).isEqualTo(200);
     assertThat(KafkaRecords.read(kafka.bootstrapServers(), "batch", 2)).hasSize(2);
+  }
+
+  @Test
+  void batchRecordsOfOneDeviceKeepTheBodyOrderAcrossQosLevels() {
+    int[] qos = {10, 50, 80};
+    StringBuilder ndjson = new StringBuilder();
+    for (int i = 0; i < 12; i++) {
+      Message message =
+          event("ordered", "mac:0000000000d1", qos[i % 3]).toBuilder().transactionUuid("ord-" + i).build();
+      ndjson.append(new String(Format.JSON.encode(message), StandardCharsets.UTF_8)).append('\n');
+    }
+
+    HttpResponse<String> response =
+        http.post("/api/v1/messages", "application/x-ndjson", ndjson.toString().getBytes(StandardCharsets.UTF_8),
+            "Authorization", AUTH);
+
+    JsonArray results = new JsonObject(response.body()).getJsonArray("results");
+    assertThat(results.stream().map(r -> ((JsonObject) r).getInteger("status")).toList())
+        .containsExactly(202, 202, 200, 202, 202, 200, 202, 202, 200, 202, 202, 200);
+    assertThat(KafkaRecords.read(kafka.bootstrapServers(), "ordered", 12))
+        .extracting(r -> Format.MSGPACK.decode(r.value()).transactionUuid())
+        .containsExactly("ord-0", "ord-1", "ord-2", "ord-3", "ord-4", "ord-5", "ord-6", "ord-7", "ord-8",
+            "ord-9", "ord-10", "ord-11");
+  }
+
+  @Test
+  void notifyAnswersCarryTheMessagesTransactionUuidInBodyAndHeader() {
+    Message message = event("acked", "mac:0000000000f1", 80).toBuilder().transactionUuid("tx-f1").build();
+
+    HttpResponse<String> response =
+        http.post("/api/v4/notify", MSGPACK, Format.MSGPACK.encode(message), "Authorization", AUTH,
+            "X-Webpa-Transaction-Id", "header-loses");
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    assertThat(response.headers().firstValue("X-Webpa-Transaction-Id")).contains("tx-f1");
+    assertThat(new JsonObject(response.body()).getString("transactionUuid")).isEqualTo("tx-f1");
+  }
+
+  @Test
+  void aMessageWithoutTransactionUuidIsAnsweredWithTheWebpaHeadersId() {
+    HttpResponse<String> response =
+        http.post("/api/v4/notify", MSGPACK, Format.MSGPACK.encode(event("queued", "mac:0000000000f2", 50)),
+            "Authorization", AUTH, "X-Webpa-Transaction-Id", "webpa-f2", "X-Request-Id", "request-f2");
+
+    assertThat(response.headers().firstValue("X-Webpa-Transaction-Id")).contains("webpa-f2");
+    assertThat(new JsonObject(response.body()).getString("transactionUuid")).isEqualTo("webpa-f2");
+  }
+
+  @Test
+  void withoutTransactionUuidOrWebpaHeaderTheRequestIdIsAnswered() {
+    HttpResponse<String> response =
+        http.post("/api/v4/notify", MSGPACK, Format.MSGPACK.encode(event("queued", "mac:0000000000f3", 50)),
+            "Authorization", AUTH, "X-Request-Id", "request-f3");
+
+    assertThat(response.headers().firstValue("X-Webpa-Transaction-Id")).contains("request-f3");
+    assertThat(new JsonObject(response.body()).getString("transactionUuid")).isEqualTo("request-f3");
+  }
+
+  @Test
+  void aRequestRefusedBeforeItsBodyIsReadStillCarriesItsRequestId() {
+    HttpResponse<String> response =
+        http.post("/api/v4/notify", "text/plain", new byte[] {1}, "Authorization", AUTH,
+            "X-Request-Id", "request-f4");
+
+    assertThat(response.statusCode()).isEqualTo(415);
+    assertThat(response.headers().firstValue("X-Webpa-Transaction-Id")).contains("request-f4");
+    assertThat(new JsonObject(response.body()).getString("transactionUuid")).isEqualTo("request-f4");
+  }
+
+  @Test
+  void anAnswerWithoutAnyIdHasNoTransactionUuid() {
+    HttpResponse<String> response = notify(event("queued", "mac:0000000000f5", 50));
+
+    assertThat(response.headers().firstValue("X-Webpa-Transaction-Id")).isEmpty();
+    assertThat(new JsonObject(response.body()).containsKey("transactionUuid")).isFalse();
+  }
+
+  @Test
+  void batchResultsCarryEachMessagesTransactionUuidOrTheRequestsId() {
+    String ndjson =
+        new String(Format.JSON.encode(event("batch", "mac:0000000000f6", 50).toBuilder()
+            .transactionUuid("tx-f6").build()), StandardCharsets.UTF_8)
+            + "\n" + new String(Format.JSON.encode(event("batch", "mac:0000000000f7", 50)), StandardCharsets.UTF_8)
+            + "\n{\"msg_type\": \"not a number\"}\n";
+
+    HttpResponse<String> response =
+        http.post("/api/v1/messages", "application/x-ndjson", ndjson.getBytes(StandardCharsets.UTF_8),
+            "Authorization", AUTH, "X-Request-Id", "request-batch");
+
+    JsonObject body = new JsonObject(response.body());
+    assertThat(body.getJsonArray("results").stream().map(r -> ((JsonObject) r).getString("transactionUuid")))
+        .containsExactly("tx-f6", "request-batch", "request-batch");
+    assertThat(body.getString("transactionUuid")).isEqualTo("request-batch");
+    assertThat(response.headers().firstValue("X-Webpa-Transaction-Id")).contains("request-batch");
+  }
+
+  @Test
+  void aMessageThatFailsIsLoggedWithItsTransactionUuid() {
+    PrintStream original = System.err;
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    System.setErr(new PrintStream(new TeeOutputStream(original, captured), true, StandardCharsets.UTF_8));
+    try {
+      HttpResponse<String> response =
+          notify(event("missing", "mac:0000000000f8", 80).toBuilder().transactionUuid("tx-f8").build());
+
+      assertThat(response.statusCode()).as(response.body()).isEqualTo(502);
+      await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+          assertThat(captured.toString(StandardCharsets.UTF_8))
+              .contains("POST /api/v4/notify (transaction tx-f8) answered 502 topic_not_found"));
+    } finally {
+      System.setErr(original);
+    }
+  }
+
+  /** Writes to two streams: the captured log stays visible in the test output. */
+  private static final class TeeOutputStream extends OutputStream {
+    private final OutputStream first;
+    private final OutputStream second;
+
+    TeeOutputStream(OutputStream first, OutputStream second) {
+      this.first = first;
+      this.second = second;
+    }
+
+    @Override
+    public synchronized void write(int b) throws IOException {
+      first.write(b);
+      second.write(b);
+    }
+
+    @Override
+    public synchronized void write(byte[] b, int off, int len) throws IOException {
+      first.write(b, off, len);
+      second.write(b, off, len);
+    }
   }
 
   @Test
