@@ -158,6 +158,7 @@ class BridgeTest {
     Message landed = Format.MSGPACK.decode(record.value());
     assertThat(landed.destination()).isEqualTo("event:device-status/mac:112233445566/online");
     assertThat(landed.metadata()).containsEntry("/hw-deviceid", "mac:112233445566");
+    assertThat(landed.spans()).containsExactly(List.of("talaria-send", "1732269600", "1200"));
   }
 
   @Test
