@@ -30,8 +30,10 @@ public final class DynamicConfig {
   /*
    * Implementation notes
    *
-   * build() first checks what it can see directly (sizes, header keys), then each header value
-   * with RouteGrammar.checkHeaderValue, the same compiler the Router uses for headers. Routes were
+   * build() checks what it can see directly (sizes, header keys). Header values are read by
+   * RouteGrammar.checkHeaderValue, the same grammar the Router compiles headers with; a wrp.
+   * value naming no field is a warning, not an error (the seed documents' rule), and the Router
+   * leaves that header out. Routes were
    * checked by TopicRoute.build() with the same RouteGrammar the Router compiles them with, so a
    * config that builds is a config that routes, without this class depending on the Router
    * (which is built from a DynamicConfig). Headers keep their configured order (LinkedHashMap),
@@ -131,19 +133,31 @@ public final class DynamicConfig {
   }
 
   /**
-   * Describes the routes that can never take a message, one line each, e.g. {@code topicMap[2]:
-   * never matches with routing first; topicMap[0] (pattern "*") takes every message it would
-   * match}. Under {@link Routing#FIRST}, a route after a {@code *} route or after a route with
-   * the same pattern (and no stricter case rule) is dead; under {@link Routing#ALL} every route
-   * can match. Such routes are allowed, as in the Go implementation, so configs carry over; a
-   * loader or a {@code validate} command shows these lines as warnings. Computes the list on
-   * each call; empty when every route can match.
+   * Describes what is allowed but probably not meant, one line each: routes that can never take a
+   * message, e.g. {@code topicMap[2]: never matches with routing first; topicMap[0] (pattern "*")
+   * takes every message it would match}, then header values naming no WRP field, e.g. {@code
+   * headers["x-src"][0]: unknown WRP field "wrp.source" (expected …); the header is omitted}.
+   * Under {@link Routing#FIRST}, a route after a {@code *} route or after a route with the same
+   * pattern (and no stricter case rule) is dead; under {@link Routing#ALL} every route can match.
+   * Both are allowed, as the seed documents say, so configs carry over; a publisher logs these
+   * lines when it takes the config, and a loader or a {@code validate} command shows them as
+   * warnings. Computes the list on each call; empty when there is nothing to say.
    */
   public List<String> warnings() {
-    if (routing == Routing.ALL) {
-      return List.of();
-    }
     List<String> warnings = new ArrayList<>();
+    if (routing == Routing.FIRST) {
+      addDeadRouteWarnings(warnings);
+    }
+    for (Map.Entry<String, List<String>> header : headers.entrySet()) {
+      List<String> values = header.getValue();
+      for (int i = 0; i < values.size(); i++) {
+        RouteGrammar.checkHeaderValue(header.getKey(), i, values.get(i)).ifPresent(warnings::add);
+      }
+    }
+    return List.copyOf(warnings);
+  }
+
+  private void addDeadRouteWarnings(List<String> warnings) {
     for (int j = 1; j < topicMap.size(); j++) {
       TopicRoute later = topicMap.get(j);
       for (int i = 0; i < j; i++) {
@@ -159,7 +173,6 @@ public final class DynamicConfig {
         }
       }
     }
-    return List.copyOf(warnings);
   }
 
   @Override
@@ -260,8 +273,9 @@ public final class DynamicConfig {
     }
 
     /**
-     * Checks the whole config (every route and header value as the {@code Router} will compile
-     * it) and returns it. No side effects.
+     * Checks the whole config (every route as the {@code Router} will compile it) and returns it.
+     * A header value naming no WRP field is not an error but a {@link DynamicConfig#warnings()
+     * warning}. No side effects.
      *
      * @throws ConfigException naming the field, the route index ({@code topicMap[2]: …}) or
      *     the header key ({@code headers["X-Id"][0]: …}) and the problem
@@ -300,14 +314,7 @@ public final class DynamicConfig {
       if (deadLetter != null) {
         checkDeadLetterTopicIsNoRoute();
       }
-      // Last, as when the Router compiled the candidate here, so the first problem reported is
-      // the same.
-      for (Map.Entry<String, List<String>> header : headers.entrySet()) {
-        List<String> values = header.getValue();
-        for (int i = 0; i < values.size(); i++) {
-          RouteGrammar.checkHeaderValue(header.getKey(), i, values.get(i));
-        }
-      }
+      // Header values cannot fail: a wrp. value naming no field is a warning (see warnings()).
       return new DynamicConfig(this);
     }
 

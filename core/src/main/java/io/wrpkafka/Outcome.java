@@ -11,7 +11,10 @@ public enum Outcome {
   QUEUED,
   /** The record was handed over for a best-effort send (QoS 0–24). */
   ATTEMPTED,
-  /** The record was not taken because the publisher's buffer was full. */
+  /**
+   * The record was not taken: the publisher's buffer was full ({@code buffer_full}), or a QoS
+   * 0–24 message matched no route ({@code no_topic_match}).
+   */
   DROPPED,
   /** The record was not delivered; {@link ProduceResult#error()} says why. */
   FAILED

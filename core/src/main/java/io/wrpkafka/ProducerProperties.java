@@ -1,6 +1,7 @@
 package io.wrpkafka;
 
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -13,9 +14,16 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  *
  *  - delivery.timeout.ms = recordDeliveryTimeout; Kafka refuses a value below linger.ms +
  *    request.timeout.ms, which PublisherConfig.checkDynamicConfig rejects up front.
- *  - enable.idempotence only with acks=all and retries > 0 (Kafka's own preconditions); then
- *    up to 5 requests in flight keep order. Without idempotence but with retries, one request
- *    in flight keeps a retried batch from overtaking the next one.
+ *  - request.timeout.ms = requestTimeout; a zero requestTimeout (the Go "no timeout") becomes
+ *    the longest request the delivery timeout allows, delivery.timeout.ms - linger.ms: Kafka has
+ *    no unlimited request timeout, and Integer.MAX_VALUE beside a bounded delivery timeout is
+ *    refused by the client's own rule above.
+ *  - retries from maxRetries with the Go meanings: -1 none (0 for Kafka), 0 unlimited
+ *    (Integer.MAX_VALUE: the delivery timeout bounds retrying), n > 0 that many.
+ *  - enable.idempotence only with acks=all and retries enabled (Kafka's own preconditions);
+ *    then up to 5 requests in flight keep order. Without idempotence but with retries, one
+ *    request in flight keeps a retried batch from overtaking the next one; without retries
+ *    nothing is re-sent, so nothing can overtake, and 5 are allowed.
  *  - retry.backoff.ms / retry.backoff.max.ms = retryBackoff / retryBackoffMax: the client's own
  *    exponential backoff; the publisher never re-sends a record itself.
  *  - max.block.ms = recordDeliveryTimeout: only lanes call send(), so this bounds how long a
@@ -52,15 +60,16 @@ final class ProducerProperties {
     props.put(ProducerConfig.LINGER_MS_CONFIG, Long.toString(dynamic.linger().toMillis()));
     props.put(ProducerConfig.BATCH_SIZE_CONFIG, Integer.toString(dynamic.batchMaxBytes()));
 
-    long requestTimeoutMs = config.requestTimeout().toMillis();
     long deliveryTimeoutMs = config.recordDeliveryTimeout().toMillis();
+    long requestTimeoutMs = requestTimeoutMs(config.requestTimeout(), deliveryTimeoutMs,
+        dynamic.linger().toMillis());
     props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Long.toString(requestTimeoutMs));
     props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Long.toString(deliveryTimeoutMs));
     props.put(
         ProducerConfig.MAX_BLOCK_MS_CONFIG,
         Long.toString(config.recordDeliveryTimeout().toMillis()));
 
-    int retries = config.maxRetries();
+    int retries = retries(config.maxRetries());
     boolean idempotent = dynamic.acks() == Acks.ALL && retries > 0;
     props.put(ProducerConfig.RETRIES_CONFIG, Integer.toString(retries));
     props.put(
@@ -81,6 +90,22 @@ final class ProducerProperties {
       props.put(entry.getKey(), entry.getValue());
     }
     return props;
+  }
+
+  /** Kafka's {@code retries} for a {@code maxRetries} with the Go meanings (-1, 0, n). */
+  static int retries(int maxRetries) {
+    if (maxRetries == PublisherConfig.NO_RETRIES) {
+      return 0;
+    }
+    return maxRetries == PublisherConfig.UNLIMITED_RETRIES ? Integer.MAX_VALUE : maxRetries;
+  }
+
+  /** Kafka's {@code request.timeout.ms}: as configured, or for zero what delivery leaves. */
+  static long requestTimeoutMs(Duration requestTimeout, long deliveryTimeoutMs, long lingerMs) {
+    if (!requestTimeout.isZero()) {
+      return requestTimeout.toMillis();
+    }
+    return Math.min(Integer.MAX_VALUE, deliveryTimeoutMs - lingerMs);
   }
 
   static long bufferMemory(long maxBufferedBytes, int batchMaxBytes) {

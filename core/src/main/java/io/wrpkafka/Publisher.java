@@ -66,7 +66,8 @@ import org.slf4j.LoggerFactory;
  *
  * <ul>
  *   <li>0–24: never blocks. {@link Outcome#ATTEMPTED} when taken, {@link Outcome#DROPPED} ({@code
- *       buffer_full}) when the buffer is full. Failures are reported to listeners only; the
+ *       buffer_full}) when the buffer is full, or ({@code no_topic_match}) when no route takes
+ *       it. Failures are reported to listeners only; the
  *       publisher never re-sends.
  *   <li>25–74: waits while the buffer is full (at most {@code recordDeliveryTimeout}, then {@code
  *       DROPPED}), then {@link Outcome#QUEUED}; delivered asynchronously with the client's retries.
@@ -202,6 +203,7 @@ public final class Publisher implements AutoCloseable {
       }
       pipeline.start(snapshot.config());
       state.set(State.STARTED);
+      logWarnings(snapshot.config());
     }
   }
 
@@ -352,6 +354,7 @@ public final class Publisher implements AutoCloseable {
     config.checkDynamicConfig(dynamicConfig);
     synchronized (lifecycleLock) {
       Snapshot next = new Snapshot(dynamicConfig, new Router(dynamicConfig));
+      logWarnings(dynamicConfig);
       Snapshot previous = snapshot;
       boolean newProducer =
           enabled
@@ -477,6 +480,7 @@ public final class Publisher implements AutoCloseable {
       emit(null, qos, start, e);
       if (e.errorType() == ErrorType.NO_TOPIC_MATCH) {
         deadLetterUnroutable(message, qos, start, e);
+        return new Submission(unroutable(qos, e), null);
       }
       return new Submission(new ProduceResult(Outcome.FAILED, e), null);
     }
@@ -484,7 +488,7 @@ public final class Publisher implements AutoCloseable {
       PublishException e = new PublishException(ErrorType.NO_TOPIC_MATCH, "no route gave a topic");
       emit(null, qos, start, e);
       deadLetterUnroutable(message, qos, start, e);
-      return new Submission(new ProduceResult(Outcome.FAILED, e), null);
+      return new Submission(unroutable(qos, e), null);
     }
     byte[] value;
     try {
@@ -646,6 +650,15 @@ public final class Publisher implements AutoCloseable {
     return new PublishException(ErrorType.PUBLISHER_CLOSED, what + ": publisher is stopped");
   }
 
+  /**
+   * A message no route takes: at QoS 0–24 it is dropped, as the seed's "no match = dropped
+   * message + metric" (nobody waits for it); from QoS 25 the caller is told it failed.
+   */
+  private static ProduceResult unroutable(int qos, PublishException e) {
+    Outcome outcome = QosBand.of(qos) == QosBand.FIRE_AND_FORGET ? Outcome.DROPPED : Outcome.FAILED;
+    return new ProduceResult(outcome, e);
+  }
+
   /** Offers a message that matched no route to the dead-letter topic, if it takes such. */
   private void deadLetterUnroutable(Message message, int qos, long start, PublishException e) {
     if (snapshot.config().deadLetter().isEmpty()) {
@@ -671,6 +684,13 @@ public final class Publisher implements AutoCloseable {
 
   private void emit(Destination destination, int qos, long start, PublishException error) {
     events.outcome(destination, qos, start, error);
+  }
+
+  /** Dead routes and headers naming no WRP field are allowed; say so once per config taken. */
+  private void logWarnings(DynamicConfig dynamic) {
+    for (String warning : dynamic.warnings()) {
+      log.warn("publisher {}: {}", config.clientId(), warning);
+    }
   }
 
   private static boolean producerSettingsDiffer(DynamicConfig a, DynamicConfig b) {

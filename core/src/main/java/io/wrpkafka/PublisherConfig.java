@@ -20,14 +20,15 @@ import java.util.Optional;
  * <table>
  *   <caption>Defaults</caption>
  *   <tr><td>{@code clientId}</td><td>{@code wrpkafka}</td></tr>
- *   <tr><td>{@code maxBufferedRecords}</td><td>10000</td></tr>
+ *   <tr><td>{@code maxBufferedRecords}</td><td>10000 (less than 1: no record limit)</td></tr>
  *   <tr><td>{@code maxBufferedBytes}</td><td>64 MiB</td></tr>
- *   <tr><td>{@code requestTimeout}</td><td>30 s (Kafka's {@code request.timeout.ms})</td></tr>
+ *   <tr><td>{@code requestTimeout}</td><td>30 s (Kafka's {@code request.timeout.ms}; zero or
+ *   less: none of its own)</td></tr>
  *   <tr><td>{@code recordDeliveryTimeout}</td><td>2 min (Kafka's {@code delivery.timeout.ms})
  *   </td></tr>
  *   <tr><td>{@code cleanupTimeout}</td><td>10 s</td></tr>
- *   <tr><td>{@code maxRetries}</td><td>{@link Integer#MAX_VALUE} (Kafka's {@code retries}:
- *   retry until {@code recordDeliveryTimeout})</td></tr>
+ *   <tr><td>{@code maxRetries}</td><td>0: unlimited, retry until {@code recordDeliveryTimeout}
+ *   (the Go implementation's default); -1: no retries; more than 0: that many</td></tr>
  *   <tr><td>{@code retryBackoff}</td><td>100 ms (Kafka's {@code retry.backoff.ms})</td></tr>
  *   <tr><td>{@code retryBackoffMax}</td><td>5 s (the first retry waits {@code retryBackoff},
  *   each next one twice as long, up to this; Kafka's {@code retry.backoff.max.ms})</td></tr>
@@ -47,6 +48,10 @@ public final class PublisherConfig {
   public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(30);
   /** Kafka's default {@code delivery.timeout.ms}. */
   public static final Duration DEFAULT_RECORD_DELIVERY_TIMEOUT = Duration.ofMinutes(2);
+  /** The default {@code maxRetries}: unlimited, as in the Go implementation. */
+  public static final int UNLIMITED_RETRIES = 0;
+  /** The {@code maxRetries} that turns retries off, as in the Go implementation. */
+  public static final int NO_RETRIES = -1;
   /** The default time {@code stop} waits for buffered records. */
   public static final Duration DEFAULT_CLEANUP_TIMEOUT = Duration.ofSeconds(10);
   /** The default wait before the first retry of a failed send. */
@@ -82,7 +87,8 @@ public final class PublisherConfig {
     this.sasl = b.sasl;
     this.maxBufferedRecords = b.maxBufferedRecords;
     this.maxBufferedBytes = b.maxBufferedBytes;
-    this.requestTimeout = b.requestTimeout;
+    // Every "no timeout" spelling (zero, negative) is one value, so equal meanings are equal.
+    this.requestTimeout = b.requestTimeout.isNegative() ? Duration.ZERO : b.requestTimeout;
     this.recordDeliveryTimeout = b.recordDeliveryTimeout;
     this.cleanupTimeout = b.cleanupTimeout;
     this.maxRetries = b.maxRetries;
@@ -143,7 +149,11 @@ public final class PublisherConfig {
     return Optional.ofNullable(sasl);
   }
 
-  /** The most records the publisher holds unacknowledged at once; always positive. */
+  /**
+   * The most records the publisher holds unacknowledged at once; 0 or less means no record limit
+   * of its own ({@link #maxBufferedBytes()} still holds), as the Go implementation's "buffering
+   * disabled".
+   */
   public int maxBufferedRecords() {
     return maxBufferedRecords;
   }
@@ -153,7 +163,11 @@ public final class PublisherConfig {
     return maxBufferedBytes;
   }
 
-  /** How long to wait for a broker's answer to one request. */
+  /**
+   * How long to wait for a broker's answer to one request; {@link Duration#ZERO} means no timeout
+   * of its own: a request may then take as long as its record may ({@code request.timeout.ms} =
+   * {@code recordDeliveryTimeout} − {@code linger}, at most {@link Integer#MAX_VALUE} ms).
+   */
   public Duration requestTimeout() {
     return requestTimeout;
   }
@@ -168,7 +182,11 @@ public final class PublisherConfig {
     return cleanupTimeout;
   }
 
-  /** How many times a failed send is retried within {@link #recordDeliveryTimeout()}. */
+  /**
+   * How many times a failed send is retried within {@link #recordDeliveryTimeout()}: {@value
+   * #NO_RETRIES} none, {@value #UNLIMITED_RETRIES} until the delivery timeout, more than 0 that
+   * many (the Go implementation's meanings).
+   */
   public int maxRetries() {
     return maxRetries;
   }
@@ -244,6 +262,16 @@ public final class PublisherConfig {
   }
 
   private static void checkDeliveryTimeout(Duration delivery, Duration request, Duration linger) {
+    if (request.isZero()) {
+      // No request timeout of its own: the request gets what the delivery timeout leaves.
+      if (delivery.compareTo(linger) <= 0) {
+        throw new ConfigException("recordDeliveryTimeout: " + delivery.toMillis()
+            + "ms leaves no time for a request after linger " + linger.toMillis()
+            + "ms (requestTimeout is unlimited, so a request may take recordDeliveryTimeout"
+            + " - linger; make recordDeliveryTimeout longer than linger)");
+      }
+      return;
+    }
     if (delivery.compareTo(request.plus(linger)) < 0) {
       throw new ConfigException("recordDeliveryTimeout: " + delivery.toMillis()
           + "ms is less than linger " + linger.toMillis() + "ms + requestTimeout "
@@ -315,7 +343,7 @@ public final class PublisherConfig {
     private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
     private Duration recordDeliveryTimeout = DEFAULT_RECORD_DELIVERY_TIMEOUT;
     private Duration cleanupTimeout = DEFAULT_CLEANUP_TIMEOUT;
-    private int maxRetries = Integer.MAX_VALUE;
+    private int maxRetries = UNLIMITED_RETRIES;
     private Duration retryBackoff = DEFAULT_RETRY_BACKOFF;
     private Duration retryBackoffMax = DEFAULT_RETRY_BACKOFF_MAX;
     private boolean allowAutoTopicCreation;
@@ -356,7 +384,10 @@ public final class PublisherConfig {
       return this;
     }
 
-    /** The most records held unacknowledged; default 10000; must be positive. */
+    /**
+     * The most records held unacknowledged; default 10000; 0 or less: no record limit of the
+     * publisher's own (the byte limit still holds, and {@code bufferState().maxRecords()} is 0).
+     */
     public Builder maxBufferedRecords(int maxBufferedRecords) {
       this.maxBufferedRecords = maxBufferedRecords;
       return this;
@@ -368,7 +399,10 @@ public final class PublisherConfig {
       return this;
     }
 
-    /** The broker request timeout; default 30 s; must be positive. */
+    /**
+     * The broker request timeout; default 30 s; zero or negative: no timeout of its own (a
+     * request may take what {@code recordDeliveryTimeout} leaves after {@code linger}).
+     */
     public Builder requestTimeout(Duration requestTimeout) {
       this.requestTimeout = Objects.requireNonNull(requestTimeout, "requestTimeout");
       return this;
@@ -391,9 +425,11 @@ public final class PublisherConfig {
     }
 
     /**
-     * Retries of a failed send; default {@link Integer#MAX_VALUE}, so {@code
-     * recordDeliveryTimeout} bounds retrying, as in Kafka. Zero disables retries (and with them
-     * the idempotent producer).
+     * Retries of a failed send, with the Go implementation's meanings: {@value
+     * #UNLIMITED_RETRIES} (the default) retries until {@code recordDeliveryTimeout}; {@value
+     * #NO_RETRIES} disables retries (and with them the idempotent producer); more than 0 retries
+     * that many times, still within {@code recordDeliveryTimeout}. {@link #build()} rejects
+     * anything below -1.
      */
     public Builder maxRetries(int maxRetries) {
       this.maxRetries = maxRetries;
@@ -464,22 +500,22 @@ public final class PublisherConfig {
       if (clientId.isBlank()) {
         throw new ConfigException("clientId: must not be blank");
       }
-      if (maxBufferedRecords <= 0) {
-        throw new ConfigException(
-            "maxBufferedRecords: must be positive (got " + maxBufferedRecords + ")");
-      }
       if (maxBufferedBytes <= 0) {
         throw new ConfigException(
             "maxBufferedBytes: must be positive (got " + maxBufferedBytes + ")");
       }
-      checkPositiveMillis("requestTimeout", requestTimeout);
+      if (requestTimeout.compareTo(Duration.ofMillis(Integer.MAX_VALUE)) > 0) {
+        throw new ConfigException("requestTimeout: at most " + Integer.MAX_VALUE
+            + "ms, Kafka's limit (got " + requestTimeout + "; zero means no timeout)");
+      }
       checkPositiveMillis("recordDeliveryTimeout", recordDeliveryTimeout);
       if (cleanupTimeout.isNegative()) {
         throw new ConfigException("cleanupTimeout: must not be negative (got " + cleanupTimeout
             + ")");
       }
-      if (maxRetries < 0) {
-        throw new ConfigException("maxRetries: must not be negative (got " + maxRetries + ")");
+      if (maxRetries < NO_RETRIES) {
+        throw new ConfigException("maxRetries: " + maxRetries + " is not allowed (expected -1 for"
+            + " no retries, 0 for unlimited, or a positive count)");
       }
       checkPositiveMillis("retryBackoff", retryBackoff);
       checkPositiveMillis("retryBackoffMax", retryBackoffMax);

@@ -128,9 +128,15 @@ class DynamicConfigTest {
         .warnings()).singleElement().asString().startsWith("topicMap[1]:");
   }
 
-  @ParameterizedTest(name = "header {0} = {1} -> {2}")
+  @Test
+  void headerWithAnEmptyKeyIsRejected() {
+    assertThatThrownBy(() -> minimal().headers(Map.of("", List.of("value"))).build())
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("headers: key must not be empty");
+  }
+
+  @ParameterizedTest(name = "header {0} = {1} -> warning {2}")
   @CsvSource(delimiter = ';', quoteCharacter = '\'', value = {
-      "'';        value;                   'headers: key must not be empty'",
       "field;     wrp.InvalidField;        'headers[\"field\"][0]: unknown WRP field \"wrp.InvalidField\"'",
       "field;     wrp.source;              'headers[\"field\"][0]: unknown WRP field \"wrp.source\"'",
       "x-id;      literal|wrp.Nope;        'headers[\"x-id\"][1]: unknown WRP field \"wrp.Nope\"'",
@@ -138,11 +144,22 @@ class DynamicConfigTest {
       "field;     wrp.Header.;             'headers[\"field\"][0]: unknown WRP field \"wrp.Header.\"'",
       "field;     wrp.Metadata.;           'headers[\"field\"][0]: unknown WRP field \"wrp.Metadata.\"'",
   })
-  void invalidHeaderIsRejectedNamingItsKeyAndIndex(String key, String values, String message) {
+  void headerNamingNoWrpFieldBuildsWithAWarningNamingItsKeyAndIndex(String key, String values,
+      String warning) {
     Map<String, List<String>> headers = Map.of(key, Arrays.asList(values.split("\\|")));
-    assertThatThrownBy(() -> minimal().headers(headers).build())
-        .isInstanceOf(ConfigException.class)
-        .hasMessageStartingWith(message);
+    assertThat(minimal().headers(headers).build().warnings()).singleElement().asString()
+        .startsWith(warning).endsWith("; the header is omitted");
+  }
+
+  @Test
+  void headerWarningsFollowDeadRouteWarningsWhateverTheRouting() {
+    DynamicConfig config = DynamicConfig.builder().topicMap(routes("*, a"))
+        .headers(Map.of("k", List.of("wrp.Foo"))).build();
+    assertThat(config.warnings()).hasSize(2);
+    assertThat(config.warnings().get(0)).startsWith("topicMap[1]:");
+    assertThat(config.warnings().get(1)).startsWith("headers[\"k\"][0]:");
+    assertThat(config.toBuilder().routing(Routing.ALL).build().warnings())
+        .singleElement().asString().startsWith("headers[\"k\"][0]:");
   }
 
   @Test
@@ -153,10 +170,11 @@ class DynamicConfigTest {
   }
 
   @Test
-  void unknownWrpFieldMessageListsTheAcceptedFields() {
-    assertThatThrownBy(() -> minimal().headers(Map.of("k", List.of("wrp.Foo"))).build())
-        .hasMessageContaining("Type, Source, DeviceID")
-        .hasMessageContaining("Header.<name> or Metadata.<key>");
+  void unknownWrpFieldWarningListsTheAcceptedFields() {
+    assertThat(minimal().headers(Map.of("k", List.of("wrp.Foo"))).build().warnings())
+        .singleElement().asString()
+        .contains("Type, Source, DeviceID")
+        .contains("Header.<name> or Metadata.<key>");
   }
 
   @Test

@@ -49,25 +49,45 @@ class ProducerPropertiesTest {
         .doesNotContainKey("security.protocol");
   }
 
-  @ParameterizedTest(name = "acks {0}, retries {1}: idempotence {2}, in flight {3}")
+  @ParameterizedTest(name = "acks {0}, maxRetries {1}: retries {2}, idempotence {3}, in flight {4}")
   @CsvSource({
-    "ALL, 2147483647, true, 5",
-    "ALL, 3, true, 5",
-    "ALL, 0, false, 5",
-    "LEADER, 3, false, 1",
-    "NONE, 3, false, 1",
-    "LEADER, 0, false, 5"
+    "ALL,     0, 2147483647, true,  5",
+    "ALL,     3, 3,          true,  5",
+    "ALL,    -1, 0,          false, 5",
+    "LEADER,  0, 2147483647, false, 1",
+    "LEADER,  3, 3,          false, 1",
+    "NONE,    3, 3,          false, 1",
+    "LEADER, -1, 0,          false, 5"
   })
-  void idempotenceNeedsAcksAllAndRetries(Acks acks, int retries, boolean idempotent, int inFlight) {
+  void maxRetriesKeepsTheGoMeaningsAndIdempotenceNeedsAcksAllAndRetries(
+      Acks acks, int maxRetries, int retries, boolean idempotent, int inFlight) {
     DynamicConfig dynamic = DYNAMIC.toBuilder().acks(acks).build();
 
-    Properties props =
-        ProducerProperties.of(config().maxRetries(retries).initialDynamicConfig(dynamic).build(), dynamic);
+    Properties props = ProducerProperties.of(
+        config().maxRetries(maxRetries).initialDynamicConfig(dynamic).build(), dynamic);
 
     assertThat(props)
         .containsEntry("enable.idempotence", Boolean.toString(idempotent))
         .containsEntry("retries", Integer.toString(retries))
         .containsEntry("max.in.flight.requests.per.connection", Integer.toString(inFlight));
+  }
+
+  @ParameterizedTest(name = "requestTimeout {0}, delivery {1}, linger {2}: request.timeout.ms {3}")
+  @CsvSource({
+    "PT7S,    PT45S,       PT0.02S, 7000",
+    "PT0S,    PT45S,       PT0.02S, 44980",
+    "PT-1S,   PT45S,       PT0.02S, 44980",
+    "PT0S,    PT0.1S,      PT0S,    100",
+    "PT0S,    PT596H31M23.647S, PT0S, 2147483647"
+  })
+  void zeroRequestTimeoutGetsWhatTheDeliveryTimeoutLeavesAfterLinger(
+      Duration request, Duration delivery, Duration linger, long expectedMs) {
+    DynamicConfig dynamic = DYNAMIC.toBuilder().linger(linger).build();
+
+    Properties props = ProducerProperties.of(config().requestTimeout(request)
+        .recordDeliveryTimeout(delivery).initialDynamicConfig(dynamic).build(), dynamic);
+
+    assertThat(props).containsEntry("request.timeout.ms", Long.toString(expectedMs));
   }
 
   @Test

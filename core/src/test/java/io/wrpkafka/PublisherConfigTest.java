@@ -36,7 +36,7 @@ class PublisherConfigTest {
     assertThat(config.requestTimeout()).isEqualTo(Duration.ofSeconds(30));
     assertThat(config.recordDeliveryTimeout()).isEqualTo(Duration.ofMinutes(2));
     assertThat(config.cleanupTimeout()).isEqualTo(Duration.ofSeconds(10));
-    assertThat(config.maxRetries()).isEqualTo(Integer.MAX_VALUE);
+    assertThat(config.maxRetries()).isEqualTo(PublisherConfig.UNLIMITED_RETRIES);
     assertThat(config.allowAutoTopicCreation()).isFalse();
     assertThat(config.denyNilPartitionKey()).isFalse();
     assertThat(config.tls()).isEmpty();
@@ -72,20 +72,20 @@ class PublisherConfigTest {
         invalid("bare IPv6 broker", b -> b.brokers("::1:9092"),
             "brokers[0]: \"::1:9092\" is not host:port (write an IPv6 address in brackets"),
         invalid("blank client id", b -> b.clientId(" "), "clientId: must not be blank"),
-        invalid("zero buffered records", b -> b.maxBufferedRecords(0),
-            "maxBufferedRecords: must be positive (got 0)"),
         invalid("negative buffered bytes", b -> b.maxBufferedBytes(-5),
             "maxBufferedBytes: must be positive (got -5)"),
-        invalid("zero request timeout", b -> b.requestTimeout(Duration.ZERO),
-            "requestTimeout: must be positive"),
         invalid("negative delivery timeout", b -> b.recordDeliveryTimeout(Duration.ofSeconds(-1)),
             "recordDeliveryTimeout: must be positive"),
         invalid("request timeout beyond Kafka's int range",
             b -> b.requestTimeout(Duration.ofDays(30)), "requestTimeout: at most 2147483647ms"),
         invalid("negative cleanup timeout", b -> b.cleanupTimeout(Duration.ofMillis(-1)),
             "cleanupTimeout: must not be negative"),
-        invalid("negative retries", b -> b.maxRetries(-1),
-            "maxRetries: must not be negative (got -1)"),
+        invalid("retries below -1", b -> b.maxRetries(-2),
+            "maxRetries: -2 is not allowed (expected -1 for no retries, 0 for unlimited, or a"
+                + " positive count)"),
+        invalid("no request timeout and a delivery timeout no longer than linger",
+            b -> b.requestTimeout(Duration.ZERO).recordDeliveryTimeout(Duration.ofMillis(5)),
+            "recordDeliveryTimeout: 5ms leaves no time for a request after linger 5ms"),
         invalid("delivery timeout below linger plus request timeout",
             b -> b.requestTimeout(Duration.ofSeconds(30))
                 .recordDeliveryTimeout(Duration.ofSeconds(30)),
@@ -109,6 +109,37 @@ class PublisherConfigTest {
     assertThatThrownBy(() -> change.apply(minimal()).build())
         .isInstanceOf(ConfigException.class)
         .hasMessageStartingWith(message);
+  }
+
+  @ParameterizedTest(name = "maxRetries {0} is accepted")
+  @ValueSource(ints = {-1, 0, 1, 3, Integer.MAX_VALUE})
+  void goRetrySpellingsAreAccepted(int maxRetries) {
+    assertThat(minimal().maxRetries(maxRetries).build().maxRetries()).isEqualTo(maxRetries);
+  }
+
+  @ParameterizedTest(name = "maxBufferedRecords {0} means no record limit")
+  @ValueSource(ints = {0, -1, Integer.MIN_VALUE})
+  void maxBufferedRecordsBelowOneIsAcceptedAsNoRecordLimit(int maxBufferedRecords) {
+    assertThat(minimal().maxBufferedRecords(maxBufferedRecords).build().maxBufferedRecords())
+        .isEqualTo(maxBufferedRecords);
+  }
+
+  @ParameterizedTest(name = "requestTimeout {0} is no timeout")
+  @ValueSource(strings = {"PT0S", "PT-1S", "PT-0.001S"})
+  void requestTimeoutOfZeroOrLessIsNoTimeoutWhateverTheDeliveryTimeout(Duration requestTimeout) {
+    PublisherConfig config = minimal().requestTimeout(requestTimeout)
+        .recordDeliveryTimeout(Duration.ofMillis(6)).build();
+    assertThat(config.requestTimeout()).isEqualTo(Duration.ZERO);
+  }
+
+  @Test
+  void checkDynamicConfigWithoutARequestTimeoutRejectsALingerAsLongAsTheDeliveryTimeout() {
+    PublisherConfig config = minimal().requestTimeout(Duration.ZERO)
+        .recordDeliveryTimeout(Duration.ofSeconds(2)).build();
+    DynamicConfig slow = ROUTES.toBuilder().linger(Duration.ofSeconds(2)).build();
+    assertThatThrownBy(() -> config.checkDynamicConfig(slow))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("leaves no time for a request after linger 2000ms");
   }
 
   @Test

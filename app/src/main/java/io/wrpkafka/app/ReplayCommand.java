@@ -315,8 +315,11 @@ final class ReplayCommand implements Callable<Integer> {
     if (reroute) {
       return new ReplaySink.ThroughPublisher(config.toBuilder().clientId(clientId).build(), tally);
     }
-    return new ReplaySink.ToOriginalTopic(config.clientProperties(), clientId,
-        config.requestTimeout(), tally);
+    // A zero requestTimeout is "none of its own": then the delivery timeout bounds the wait.
+    Duration blockTimeout = config.requestTimeout().isZero()
+        ? config.recordDeliveryTimeout() : config.requestTimeout();
+    return new ReplaySink.ToOriginalTopic(config.clientProperties(), clientId, blockTimeout,
+        tally);
   }
 
   private Properties consumerProperties(PublisherConfig config, String groupId) {

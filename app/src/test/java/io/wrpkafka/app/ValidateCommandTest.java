@@ -33,6 +33,24 @@ class ValidateCommandTest {
   }
 
   @Test
+  void headerNamingNoWrpFieldIsListedAsAWarningAndTheFileIsValid() throws IOException {
+    Path file = write("header.yaml",
+        "kafka:",
+        "  brokers: [localhost:9092]",
+        "  topicMap: [{pattern: \"*\", topic: events}]",
+        "  headers:",
+        "    x-id: wrp.deviceId");
+
+    Cli.Run run = Cli.run("validate", "--config", file.toString());
+
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(run.out()).contains("OK: ")
+        .startsWith("warning: " + file + ":5:11: kafka.headers[\"x-id\"][0]: unknown WRP field"
+            + " \"wrp.deviceId\"")
+        .contains("the header is omitted");
+  }
+
+  @Test
   void misspeltKeyIsReportedWithItsFileLineAndColumnAndExitsOne() throws IOException {
     Path file = write("broken.yaml",
         "kafka:",

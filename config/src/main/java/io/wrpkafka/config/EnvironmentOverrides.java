@@ -1,5 +1,6 @@
 package io.wrpkafka.config;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -7,7 +8,8 @@ import java.util.Map;
  * Environment variables that override the file, applied to the YAML tree after substitution and
  * before typing. An override replaces the value at its path (creating the kafka, tls, sasl or
  * server mapping when missing) with a scalar whose origin is "$NAME", so a bad override is
- * reported against the variable. Unset or empty variables change nothing.
+ * reported against the variable. Unset or empty variables change nothing. A file that nests the
+ * section as device.outbound.kafka (and has no top-level kafka) gets the KAFKA_* overrides there.
  */
 final class EnvironmentOverrides {
   /** One variable and the key path it sets. */
@@ -35,14 +37,34 @@ final class EnvironmentOverrides {
   /** {@code root} with every set variable applied; {@code root} itself is not changed. */
   static YamlNode apply(YamlNode root, Map<String, String> environment) {
     YamlNode result = root;
+    boolean nested = isNested(root);
     for (Override o : ALL) {
       String value = environment.get(o.variable());
       if (value != null && !value.isEmpty()) {
         Origin origin = Origin.environment(o.variable());
-        result = set(result, o.path(), 0, new YamlNode.Scalar(value, false, origin), origin);
+        List<String> path = o.path();
+        if (nested && path.get(0).equals(WrpKafkaConfig.KAFKA)) {
+          List<String> under = new ArrayList<>(
+              List.of(WrpKafkaConfig.DEVICE, WrpKafkaConfig.OUTBOUND));
+          under.addAll(path);
+          path = under;
+        }
+        result = set(result, path, 0, new YamlNode.Scalar(value, false, origin), origin);
       }
     }
     return result;
+  }
+
+  /** Whether the file has device.outbound.kafka and no top-level kafka. */
+  private static boolean isNested(YamlNode root) {
+    if (!(root instanceof YamlNode.Mapping top) || top.entry(WrpKafkaConfig.KAFKA).isPresent()) {
+      return false;
+    }
+    return top.entry(WrpKafkaConfig.DEVICE).map(YamlNode.Entry::value)
+        .filter(YamlNode.Mapping.class::isInstance).map(YamlNode.Mapping.class::cast)
+        .flatMap(device -> device.entry(WrpKafkaConfig.OUTBOUND)).map(YamlNode.Entry::value)
+        .filter(YamlNode.Mapping.class::isInstance).map(YamlNode.Mapping.class::cast)
+        .flatMap(outbound -> outbound.entry(WrpKafkaConfig.KAFKA)).isPresent();
   }
 
   private static YamlNode set(YamlNode node, List<String> path, int depth, YamlNode value,

@@ -25,6 +25,11 @@ import java.util.function.Consumer;
  * a placeholder topic map (and, when disabled, a placeholder broker) stands in, so every problem
  * in the file shows up in one run. The placeholder's zero linger cannot cause a delivery timeout
  * error of its own.
+ *
+ * Defaults follow the form, so that a file means what it meant where it came from: the flat form
+ * (the Go library's fields) keeps PublisherConfig's defaults, which match the Go library's
+ * meanings; the Talaria form takes Talaria's kafka defaults (TALARIA_DEFAULTS below). A setting
+ * written in the file wins either way.
  */
 final class KafkaSection {
   static final String ENABLED = "enabled";
@@ -57,15 +62,35 @@ final class KafkaSection {
 
   private static final String PLACEHOLDER_BROKER = "localhost:9092";
 
-  /** What the section says; {@code dynamicReader} locates warnings of the dynamic part. */
+  /** Talaria's defaults for its kafka section: off unless enabled, 100 MiB, 3 retries. */
+  static final boolean TALARIA_ENABLED = false;
+  static final int TALARIA_MAX_BUFFERED_RECORDS = 10_000;
+  static final long TALARIA_MAX_BUFFERED_BYTES = 100L * 1024 * 1024;
+  static final int TALARIA_MAX_RETRIES = 3;
+  static final Duration TALARIA_REQUEST_TIMEOUT = Duration.ofSeconds(30);
+
+  /**
+   * What the section says; {@code dynamicReader} locates warnings of the dynamic part; {@code
+   * warnings} are the section's own (an unwritten {@code enabled} that the Talaria form turns
+   * off).
+   */
   record Result(boolean enabled, Optional<PublisherConfig> publisher,
-      Optional<DynamicConfig> dynamic, MappingReader dynamicReader) {}
+      Optional<DynamicConfig> dynamic, MappingReader dynamicReader,
+      List<ConfigProblem> warnings) {}
 
   private KafkaSection() {}
 
   static Result read(MappingReader r) {
     Problems problems = r.problems();
-    boolean enabled = r.bool(ENABLED).orElse(true);
+    boolean talaria = r.has(INITIAL_DYNAMIC_CONFIG);
+    boolean enabled = r.bool(ENABLED).orElse(!talaria || TALARIA_ENABLED);
+    List<ConfigProblem> warnings = new ArrayList<>();
+    if (talaria && !r.has(ENABLED)) {
+      Origin at = r.mapping().origin();
+      warnings.add(new ConfigProblem(at.source(), at.line(), at.column(), r.pathOf(ENABLED),
+          "not set; in the Talaria form (initialDynamicConfig) it defaults to false, so nothing"
+              + " is published (write enabled: true to publish)"));
+    }
 
     MappingReader dynamicReader = r;
     Optional<String> inlineKey = DynamicSection.KEYS.stream().filter(r::has).findFirst();
@@ -91,6 +116,12 @@ final class KafkaSection {
 
     int before = problems.mark();
     PublisherConfig.Builder b = PublisherConfig.builder();
+    if (talaria) {
+      b.maxBufferedRecords(TALARIA_MAX_BUFFERED_RECORDS)
+          .maxBufferedBytes(TALARIA_MAX_BUFFERED_BYTES)
+          .maxRetries(TALARIA_MAX_RETRIES)
+          .requestTimeout(TALARIA_REQUEST_TIMEOUT);
+    }
     if (enabled) {
       r.require(BROKERS, "host:port of at least one broker, as a list or comma-separated");
     }
@@ -128,7 +159,7 @@ final class KafkaSection {
         problems.add(e, r.mapping(), r.path(), Map.of());
       }
     }
-    return new Result(enabled, publisher, dynamic, dynamicReader);
+    return new Result(enabled, publisher, dynamic, dynamicReader, List.copyOf(warnings));
   }
 
   private static DynamicConfig placeholderDynamic() {

@@ -23,7 +23,8 @@ import org.snakeyaml.engine.v2.common.FlowStyle;
  * #toString()} never shows a secret.
  *
  * <p>The schema is described in the module README. In short: a top-level {@code kafka:} section
- * (required) with the static settings of {@link PublisherConfig} and the dynamic part either
+ * (required; or nested as {@code device.outbound.kafka:}, as in the seed documents, but not both)
+ * with the static settings of {@link PublisherConfig} and the dynamic part either
  * inline or under {@code initialDynamicConfig}; an optional {@code server:} section ({@link
  * ServerConfig}). {@code ${NAME}} and {@code ${NAME:-default}} in values are replaced from the
  * environment; then {@code KAFKA_BROKERS} and the other documented variables override the file.
@@ -46,7 +47,10 @@ public final class WrpKafkaConfig {
 
   static final String KAFKA = "kafka";
   static final String SERVER = "server";
-  private static final List<String> TOP_KEYS = List.of(KAFKA, SERVER);
+  /** The seed documents nest the section as {@code device.outbound.kafka}. */
+  static final String DEVICE = "device";
+  static final String OUTBOUND = "outbound";
+  private static final List<String> TOP_KEYS = List.of(KAFKA, SERVER, DEVICE);
 
   private final String source;
   private final boolean kafkaEnabled;
@@ -248,9 +252,7 @@ public final class WrpKafkaConfig {
       return new Loaded(null, problems.sorted());
     }
     MappingReader reader = new MappingReader(top, "", problems, TOP_KEYS);
-    reader.require(KAFKA, "the kafka: section (brokers, topicMap, …)");
-    Optional<KafkaSection.Result> kafka =
-        reader.mapping(KAFKA, KafkaSection.KEYS).map(KafkaSection::read);
+    Optional<KafkaSection.Result> kafka = kafkaSection(reader).map(KafkaSection::read);
     Optional<MappingReader> serverReader = reader.mapping(SERVER, ServerSection.KEYS);
     Optional<ServerConfig> server = serverReader.isPresent()
         ? ServerSection.read(serverReader.get()) : Optional.of(ServerConfig.defaults());
@@ -260,9 +262,45 @@ public final class WrpKafkaConfig {
     }
     KafkaSection.Result k = kafka.orElseThrow();
     DynamicConfig dynamic = k.dynamic().orElseThrow();
-    List<ConfigProblem> warnings = locate(dynamic.warnings(), k.dynamicReader());
+    List<ConfigProblem> warnings = new ArrayList<>(k.warnings());
+    warnings.addAll(locate(dynamic.warnings(), k.dynamicReader()));
     return new Loaded(new WrpKafkaConfig(source, k.enabled(), k.publisher().orElse(null), dynamic,
         server.orElseThrow(), warnings), List.of());
+  }
+
+  /**
+   * The reader of the kafka section: top-level {@code kafka:}, or {@code device.outbound.kafka:}
+   * as the seed documents nest it; both at once is a problem (the top-level one is read, so its
+   * own problems still show).
+   */
+  private static Optional<MappingReader> kafkaSection(MappingReader top) {
+    if (!top.has(DEVICE)) {
+      top.require(KAFKA, "the kafka: section (brokers, topicMap, …), or device.outbound.kafka:");
+      return top.mapping(KAFKA, KafkaSection.KEYS);
+    }
+    if (top.has(KAFKA)) {
+      YamlNode.Entry device = top.mapping().entry(DEVICE).orElseThrow();
+      top.problems().add(device.keyOrigin(), DEVICE, "the kafka section is given twice: under"
+          + " device.outbound here and at the top level (line "
+          + top.mapping().entry(KAFKA).orElseThrow().keyOrigin().line() + "); use one");
+      top.skip(DEVICE);
+      return top.mapping(KAFKA, KafkaSection.KEYS);
+    }
+    Optional<MappingReader> kafka = Optional.empty();
+    Optional<MappingReader> device = top.mapping(DEVICE, List.of(OUTBOUND));
+    if (device.isPresent()) {
+      device.get().require(OUTBOUND, "the outbound: section holding kafka:");
+      Optional<MappingReader> outbound = device.get().mapping(OUTBOUND, List.of(KAFKA));
+      if (outbound.isPresent()) {
+        outbound.get().require(KAFKA, "the kafka: section (brokers, topicMap, …)");
+        kafka = outbound.get().mapping(KAFKA, KafkaSection.KEYS);
+        outbound.get().finish();
+      }
+      device.get().finish();
+    } else {
+      top.require(DEVICE, "device.outbound.kafka: (or a top-level kafka: section)");
+    }
+    return kafka;
   }
 
   private static DynamicOutcome interpretDynamic(String text, String source) {

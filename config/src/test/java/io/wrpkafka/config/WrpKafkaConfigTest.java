@@ -72,6 +72,7 @@ class WrpKafkaConfigTest {
 
   private static final String TALARIA = """
       kafka:
+        enabled: true
         brokers: a:9092,b:9093
         clientId: bridge-1
         tls:
@@ -200,10 +201,10 @@ class WrpKafkaConfigTest {
     assertThat(WrpKafkaConfig.validate("""
         kafka:
           enabled: false
-          maxBufferedRecords: 0
+          maxBufferedBytes: 0
           topicMap: [{pattern: "*", topic: events}]
         """, "bridge.yaml", Map.of())).singleElement().asString()
-        .isEqualTo("bridge.yaml:3:23: kafka.maxBufferedRecords: must be positive (got 0)");
+        .isEqualTo("bridge.yaml:3:21: kafka.maxBufferedBytes: must be positive (got 0)");
   }
 
   @Test

@@ -14,6 +14,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * releaser decrements the counters before reading `waiters`, one of the two always sees the
  * other, so no wake-up is lost; the lock only guards the condition.
  *
+ * A maxRecords below 1 is the Go implementation's "buffering disabled": no record limit of ours
+ * (the count is still kept for bufferState), reported as 0 like Go's BufferedRecords().
+ *
  * A record larger than maxBytes is admitted when the buffer holds no bytes at all, so that it
  * fails (or succeeds) at the broker instead of waiting forever.
  */
@@ -23,6 +26,7 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class RecordBuffer {
   private final long maxRecords;
+  private final long recordLimit;
   private final long maxBytes;
   private final AtomicLong records = new AtomicLong();
   private final AtomicLong bytes = new AtomicLong();
@@ -31,14 +35,18 @@ public final class RecordBuffer {
   private final Condition released = lock.newCondition();
   private volatile boolean closed;
 
+  /**
+   * A buffer of at most {@code maxRecords} records (less than 1: no record limit) and {@code
+   * maxBytes} bytes.
+   *
+   * @throws IllegalArgumentException if {@code maxBytes} is not positive
+   */
   public RecordBuffer(long maxRecords, long maxBytes) {
-    if (maxRecords <= 0) {
-      throw new IllegalArgumentException("maxRecords must be positive: " + maxRecords);
-    }
     if (maxBytes <= 0) {
       throw new IllegalArgumentException("maxBytes must be positive: " + maxBytes);
     }
-    this.maxRecords = maxRecords;
+    this.maxRecords = Math.max(0, maxRecords);
+    this.recordLimit = maxRecords > 0 ? maxRecords : Long.MAX_VALUE;
     this.maxBytes = maxBytes;
   }
 
@@ -46,7 +54,7 @@ public final class RecordBuffer {
   public boolean tryAcquire(long size) {
     while (true) {
       long r = records.get();
-      if (r >= maxRecords) {
+      if (r >= recordLimit) {
         return false;
       }
       if (records.compareAndSet(r, r + 1)) {
@@ -114,7 +122,7 @@ public final class RecordBuffer {
     }
   }
 
-  /** The fill level; lock-free, one small allocation. */
+  /** The fill level ({@code maxRecords} 0 without a record limit); lock-free, one small allocation. */
   public BufferState state() {
     return new BufferState(records.get(), maxRecords, bytes.get(), maxBytes);
   }

@@ -71,7 +71,9 @@ public final class TopicCheck implements AutoCloseable {
       if (remainingMs <= 0) {
         return Answer.UNANSWERED;
       }
-      int timeoutMs = (int) Math.min(remainingMs, requestTimeout.toMillis());
+      // A zero requestTimeout means none of its own: the deadline alone bounds the call.
+      int timeoutMs = (int) Math.min(Math.min(remainingMs, Integer.MAX_VALUE),
+          requestTimeout.isZero() ? Long.MAX_VALUE : requestTimeout.toMillis());
       try {
         admin
             .describeTopics(List.of(topic), new DescribeTopicsOptions().timeoutMs(timeoutMs))

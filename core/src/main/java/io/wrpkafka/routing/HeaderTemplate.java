@@ -1,6 +1,5 @@
 package io.wrpkafka.routing;
 
-import io.wrpkafka.ConfigException;
 import io.wrpkafka.wrp.Message;
 import io.wrpkafka.wrp.MessageType;
 import java.util.List;
@@ -18,8 +17,9 @@ final class HeaderTemplate {
    * parsed source; Status and RequestDeliveryResponse only when set; QualityOfService always
    * (also 0); Headers and PartnerIDs give one header per entry; Header.<name> reads the WRP
    * headers written "Name: value", matching the name without case and trimming both; Metadata.<key>
-   * reads that key. Empty values are omitted. Unlike Go, "wrp." naming no field is rejected rather
-   * than sent as a literal, and headers are compiled once instead of parsed per record.
+   * reads that key. Empty values are omitted. A "wrp." value naming no field is left out of every
+   * record and reported by warning(), as the seed documents say (the Go code sends it as a
+   * literal); headers are compiled once instead of parsed per record.
    */
 
   private static final String PREFIX = "wrp.";
@@ -33,6 +33,8 @@ final class HeaderTemplate {
   private interface Values {
     void addTo(List<Header> out, String key, MessageFacts facts);
   }
+
+  private static final Values OMITTED = (out, k, f) -> { };
 
   private final String key;
   private final Values values;
@@ -48,20 +50,36 @@ final class HeaderTemplate {
   }
 
   /**
-   * Compiles value {@code index} of header {@code key}.
-   *
-   * @throws ConfigException {@code headers["key"][index]: unknown WRP field …} for a {@code wrp.}
-   *     value that names no field
+   * Compiles value {@code index} of header {@code key}; a {@code wrp.} value that names no field
+   * compiles to a template that adds nothing ({@link #warning} describes it).
    */
   static HeaderTemplate compile(String key, int index, String value) {
     if (value.isEmpty()) {
-      return new HeaderTemplate(key, (out, k, f) -> { });
+      return new HeaderTemplate(key, OMITTED);
     }
     if (!value.startsWith(PREFIX)) {
       Header literal = new Header(key, value);
       return new HeaderTemplate(key, (out, k, f) -> out.add(literal));
     }
-    String field = value.substring(PREFIX.length());
+    Values values = field(value.substring(PREFIX.length()));
+    return new HeaderTemplate(key, values == null ? OMITTED : values);
+  }
+
+  /**
+   * The warning for value {@code index} of header {@code key} when it is a {@code wrp.} value
+   * naming no field: {@code headers["key"][index]: unknown WRP field "wrp.Nope" (expected …); the
+   * header is omitted}. Null for any other value.
+   */
+  static String warning(String key, int index, String value) {
+    if (!value.startsWith(PREFIX) || field(value.substring(PREFIX.length())) != null) {
+      return null;
+    }
+    return "headers[\"" + key + "\"][" + index + "]: unknown WRP field \"" + value
+        + "\" (expected wrp. followed by " + FIELDS + "); the header is omitted";
+  }
+
+  /** The values of a {@code wrp.} field name, or null when it names no field. */
+  private static Values field(String field) {
     Values values = standardField(field);
     if (values == null && field.startsWith(HEADER_PREFIX)) {
       String name = field.substring(HEADER_PREFIX.length()).strip();
@@ -74,11 +92,7 @@ final class HeaderTemplate {
         add(out, k, metadata.isEmpty() ? null : metadata.get(metadataKey));
       };
     }
-    if (values == null) {
-      throw new ConfigException("headers[\"" + key + "\"][" + index + "]: unknown WRP field \""
-          + value + "\" (expected wrp. followed by " + FIELDS + ")");
-    }
-    return new HeaderTemplate(key, values);
+    return values;
   }
 
   private static Values standardField(String field) {

@@ -2,6 +2,8 @@ package io.wrpkafka.routing;
 
 import io.wrpkafka.ConfigException;
 import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The grammars of the routing strings of a config: a route's {@code shardBy} and {@code
@@ -66,14 +68,17 @@ public final class RouteGrammar {
 
   /**
    * Checks value {@code index} of the record header {@code key}: a literal, or {@code wrp.}
-   * followed by a WRP field name.
+   * followed by a WRP field name. A {@code wrp.} value that names no field is allowed, as in the
+   * seed documents: the {@link Router} leaves that header out of every record, and this returns
+   * the warning saying so ({@code headers["key"][index]: unknown WRP field "wrp.Nope" (expected
+   * …); the header is omitted}).
    *
-   * @throws ConfigException {@code headers["key"][index]: unknown WRP field …} for a {@code wrp.}
-   *     value that names no field
+   * @return the warning, or empty for a value that yields a header
    * @throws NullPointerException if {@code key} or {@code value} is null
    */
-  public static void checkHeaderValue(String key, int index, String value) {
-    HeaderTemplate.compile(key, index, value);
+  public static Optional<String> checkHeaderValue(String key, int index, String value) {
+    Objects.requireNonNull(key, "key");
+    return Optional.ofNullable(HeaderTemplate.warning(key, index, value));
   }
 
   /** Parses a {@code shardBy} value (raw or normal form). */

@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class RecordBufferTest {
 
@@ -20,6 +22,18 @@ class RecordBufferTest {
     assertThat(buffer.tryAcquire(10)).isTrue();
     assertThat(buffer.tryAcquire(10)).isFalse();
     assertThat(buffer.state()).isEqualTo(new BufferState(2, 2, 20, 1000));
+  }
+
+  @ParameterizedTest(name = "maxRecords {0}: no record limit, reported as 0")
+  @ValueSource(longs = {0, -1, Long.MIN_VALUE})
+  void maxRecordsBelowOneLimitsOnlyTheBytes(long maxRecords) {
+    RecordBuffer buffer = new RecordBuffer(maxRecords, 1000);
+
+    for (int i = 0; i < 100; i++) {
+      assertThat(buffer.tryAcquire(10)).isTrue();
+    }
+    assertThat(buffer.tryAcquire(10)).isFalse();
+    assertThat(buffer.state()).isEqualTo(new BufferState(100, 0, 1000, 1000));
   }
 
   @Test

@@ -178,6 +178,17 @@ class RouterTest {
   }
 
   @Test
+  void headerNamingNoWrpFieldIsOmittedAndTheOthersKept() {
+    Map<String, List<String>> headers = new LinkedHashMap<>();
+    headers.put("source", List.of("wrp.source", "wrp.Source"));
+    headers.put("nope", List.of("wrp.Nope"));
+    Router router = new Router(DynamicConfig.builder()
+        .topicMap(List.of(route("*", "events"))).headers(headers).build());
+    Destination d = router.route(event("event:device-status/" + DEVICE + "/online")).get(0);
+    assertThat(d.headers()).containsExactly(new Header("source", DEVICE));
+  }
+
+  @Test
   void routeWithPartitionKeyNoneHasANullKey() {
     TopicRoute keyless = TopicRoute.builder().pattern("*").topic("t").partitionKey("none")
         .build();

@@ -9,7 +9,9 @@ final class ResultStatus {
   private ResultStatus() {}
 
   /**
-   * ACCEPTED 200; QUEUED and ATTEMPTED 202; DROPPED 503; FAILED by cause: timeout 504,
+   * ACCEPTED 200; QUEUED and ATTEMPTED 202; DROPPED 503, except a QoS 0–24 message no route
+   * takes (dropped with no_topic_match): 422 like any unroutable message, since sending it again
+   * cannot help; FAILED by cause: timeout 504,
    * unroutable or a header that cannot be built 422, not encodable 400, too large 413, publisher
    * not running or circuit open 503, else (the cluster said no: authentication, authorization,
    * missing topic, too few replicas) 502.
@@ -18,7 +20,7 @@ final class ResultStatus {
     return switch (result.outcome()) {
       case ACCEPTED -> 200;
       case QUEUED, ATTEMPTED -> 202;
-      case DROPPED -> 503;
+      case DROPPED -> result.error().errorType() == ErrorType.NO_TOPIC_MATCH ? 422 : 503;
       case FAILED -> ofFailure(result.error().errorType());
     };
   }

@@ -242,6 +242,17 @@ class BridgeTest {
   }
 
   @Test
+  void fireAndForgetMessageNoRouteMatchesIsDroppedButAnsweredUnprocessable() {
+    HttpResponse<String> response = notify(event("nothing-matches-this", "mac:000000000423", 10));
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(422);
+    assertThat(response.headers().firstValue("Retry-After")).isEmpty();
+    JsonObject body = new JsonObject(response.body());
+    assertThat(body.getString("errorType")).isEqualTo("no_topic_match");
+    assertThat(body.getString("outcome")).isEqualTo("DROPPED");
+  }
+
+  @Test
   void missingCredentialsAreAnsweredUnauthorizedWithAChallenge() throws IOException {
     HttpResponse<String> response = http.post("/api/v4/notify", MSGPACK, talariaBody());
 

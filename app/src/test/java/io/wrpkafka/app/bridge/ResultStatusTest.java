@@ -19,6 +19,8 @@ class ResultStatusTest {
         "QUEUED, NULL, 202",
         "ATTEMPTED, NULL, 202",
         "DROPPED, BUFFER_FULL, 503",
+        "DROPPED, CIRCUIT_OPEN, 503",
+        "DROPPED, NO_TOPIC_MATCH, 422",
         "FAILED, BROKER_ERROR, 502",
         "FAILED, TIMEOUT, 504",
         "FAILED, NO_TOPIC_MATCH, 422",
