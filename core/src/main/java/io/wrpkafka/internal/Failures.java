@@ -12,6 +12,7 @@ import org.apache.kafka.common.errors.RecordBatchTooLargeException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.TimeoutException;
+import org.apache.kafka.common.errors.UnknownTopicIdException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /*
@@ -62,6 +63,7 @@ public final class Failures {
       return ErrorType.NOT_ENOUGH_REPLICAS;
     }
     if (exception instanceof UnknownTopicOrPartitionException
+        || exception instanceof UnknownTopicIdException
         || exception instanceof InvalidTopicException) {
       return ErrorType.TOPIC_NOT_FOUND;
     }

@@ -235,8 +235,11 @@ public final class Pipeline {
     if (!waited.isZero()) {
       message.append(" after waiting ").append(waited);
     }
-    message.append(": ").append(full.records()).append('/').append(full.maxRecords())
-        .append(" records, ").append(full.bytes()).append('/').append(full.maxBytes())
+    message.append(": ").append(full.records());
+    if (full.maxRecords() > 0) {
+      message.append('/').append(full.maxRecords());
+    }
+    message.append(" records, ").append(full.bytes()).append('/').append(full.maxBytes())
         .append(" bytes");
     return new PublishException(ErrorType.BUFFER_FULL, message.toString());
   }

@@ -20,6 +20,7 @@ import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.errors.SslAuthenticationException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
+import org.apache.kafka.common.errors.UnknownTopicIdException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.errors.UnsupportedVersionException;
 import org.junit.jupiter.api.Test;
@@ -46,6 +47,7 @@ class FailuresTest {
             ErrorType.NOT_ENOUGH_REPLICAS, true),
         Arguments.of(new UnknownTopicOrPartitionException("gone"), ErrorType.TOPIC_NOT_FOUND,
             true),
+        Arguments.of(new UnknownTopicIdException("deleted"), ErrorType.TOPIC_NOT_FOUND, true),
         Arguments.of(new InvalidTopicException("bad name"), ErrorType.TOPIC_NOT_FOUND, false),
         Arguments.of(new TimeoutException("expired"), ErrorType.TIMEOUT, true),
         Arguments.of(new NetworkException("reset"), ErrorType.BROKER_ERROR, true),
