@@ -170,12 +170,19 @@ public final class Publisher implements AutoCloseable {
   }
 
   /**
-   * Creates the Kafka producer and starts the publisher's threads. Does not wait for the brokers:
-   * records produced before they are reachable wait in the buffer.
+   * Checks the cluster, then creates the Kafka producer and starts the publisher's threads. With
+   * {@code verifyOnStart} (the default) it first waits, at most {@code startTimeout}, until a
+   * broker answers and accepts the TLS handshake and credentials; without it, it does not wait
+   * for the brokers and records produced before they are reachable wait in the buffer. On any
+   * exception the publisher stays unstarted (a later {@code start()} may try again) and leaves no
+   * thread or connection open. Not to be called concurrently with itself.
    *
+   * @throws PublishException if the cluster check fails: {@link ErrorType#AUTHENTICATION_ERROR}
+   *     when the TLS handshake (the message names the certificate problem) or the SASL login (it
+   *     names the mechanism and user, never the password) failed, {@link ErrorType#TIMEOUT} when
+   *     no broker answered within {@code startTimeout}; the message names the brokers tried
    * @throws IllegalStateException if already started, or stopped
-   * @throws org.apache.kafka.common.KafkaException if the client rejects the configuration; the
-   *     publisher then stays unstarted
+   * @throws org.apache.kafka.common.KafkaException if the client rejects the configuration
    * @throws java.io.UncheckedIOException if a TLS file cannot be read
    */
   public void start() {
@@ -190,8 +197,14 @@ public final class Publisher implements AutoCloseable {
         state.set(State.STARTED);
         return;
       }
+      if (config.verifyOnStart()) {
+        StartCheck.verify(config);
+      }
       pipeline.start(snapshot.config());
       state.set(State.STARTED);
+      log.info("publisher {} started: brokers {}, {} routes, cluster check {}",
+          config.clientId(), config.brokers(), snapshot.config().topicMap().size(),
+          config.verifyOnStart() ? "passed" : "skipped (verifyOnStart false)");
     }
   }
 

@@ -33,6 +33,9 @@ import java.util.Optional;
  *   each next one twice as long, up to this; Kafka's {@code retry.backoff.max.ms})</td></tr>
  *   <tr><td>{@code allowAutoTopicCreation}</td><td>false</td></tr>
  *   <tr><td>{@code denyNilPartitionKey}</td><td>false</td></tr>
+ *   <tr><td>{@code verifyOnStart}</td><td>true ({@code start()} checks that a broker answers
+ *   and accepts the credentials)</td></tr>
+ *   <tr><td>{@code startTimeout}</td><td>30 s</td></tr>
  * </table>
  */
 public final class PublisherConfig {
@@ -52,6 +55,8 @@ public final class PublisherConfig {
   public static final Duration DEFAULT_RETRY_BACKOFF = Duration.ofMillis(100);
   /** The default longest wait between retries (the backoff doubles up to it). */
   public static final Duration DEFAULT_RETRY_BACKOFF_MAX = Duration.ofSeconds(5);
+  /** The default time {@code start()} gives the brokers to answer. */
+  public static final Duration DEFAULT_START_TIMEOUT = Duration.ofSeconds(30);
 
   private static final List<String> SECRET_PROPERTY_WORDS =
       List.of("password", "secret", "jaas", "token", "credential", "keystore.key", "key.password");
@@ -70,6 +75,8 @@ public final class PublisherConfig {
   private final Duration retryBackoffMax;
   private final boolean allowAutoTopicCreation;
   private final boolean denyNilPartitionKey;
+  private final boolean verifyOnStart;
+  private final Duration startTimeout;
   private final Map<String, String> kafkaProperties;
   private final DynamicConfig initialDynamicConfig;
 
@@ -88,6 +95,8 @@ public final class PublisherConfig {
     this.retryBackoffMax = b.retryBackoffMax;
     this.allowAutoTopicCreation = b.allowAutoTopicCreation;
     this.denyNilPartitionKey = b.denyNilPartitionKey;
+    this.verifyOnStart = b.verifyOnStart;
+    this.startTimeout = b.startTimeout;
     this.kafkaProperties = Collections.unmodifiableMap(new LinkedHashMap<>(b.kafkaProperties));
     this.initialDynamicConfig = b.initialDynamicConfig;
   }
@@ -114,6 +123,8 @@ public final class PublisherConfig {
     b.retryBackoffMax = retryBackoffMax;
     b.allowAutoTopicCreation = allowAutoTopicCreation;
     b.denyNilPartitionKey = denyNilPartitionKey;
+    b.verifyOnStart = verifyOnStart;
+    b.startTimeout = startTimeout;
     b.kafkaProperties = new LinkedHashMap<>(kafkaProperties);
     b.initialDynamicConfig = initialDynamicConfig;
     return b;
@@ -190,6 +201,19 @@ public final class PublisherConfig {
   }
 
   /**
+   * Whether {@code start()} checks, within {@link #startTimeout()}, that a broker answers and
+   * accepts the credentials, and fails if not. False starts without waiting for the brokers.
+   */
+  public boolean verifyOnStart() {
+    return verifyOnStart;
+  }
+
+  /** How long {@code start()} waits for a broker to answer when {@link #verifyOnStart()}. */
+  public Duration startTimeout() {
+    return startTimeout;
+  }
+
+  /**
    * Extra Kafka producer properties, applied as given, in order. An escape hatch: values may be
    * secrets and are masked in {@link #toString()}.
    */
@@ -260,6 +284,8 @@ public final class PublisherConfig {
         && retryBackoffMax.equals(c.retryBackoffMax)
         && allowAutoTopicCreation == c.allowAutoTopicCreation
         && denyNilPartitionKey == c.denyNilPartitionKey
+        && verifyOnStart == c.verifyOnStart
+        && startTimeout.equals(c.startTimeout)
         && kafkaProperties.equals(c.kafkaProperties)
         && initialDynamicConfig.equals(c.initialDynamicConfig);
   }
@@ -269,7 +295,8 @@ public final class PublisherConfig {
     return Objects.hash(brokers, clientId, tls, sasl, maxBufferedRecords, maxBufferedBytes,
         requestTimeout, recordDeliveryTimeout, cleanupTimeout, maxRetries, retryBackoff,
         retryBackoffMax,
-        allowAutoTopicCreation, denyNilPartitionKey, kafkaProperties, initialDynamicConfig);
+        allowAutoTopicCreation, denyNilPartitionKey, verifyOnStart, startTimeout,
+        kafkaProperties, initialDynamicConfig);
   }
 
   @Override
@@ -283,7 +310,9 @@ public final class PublisherConfig {
         + recordDeliveryTimeout + ", cleanupTimeout=" + cleanupTimeout
         + ", maxRetries=" + maxRetries + ", retryBackoff=" + retryBackoff
         + ", retryBackoffMax=" + retryBackoffMax + ", allowAutoTopicCreation=" + allowAutoTopicCreation
-        + ", denyNilPartitionKey=" + denyNilPartitionKey + ", kafkaProperties=" + shown
+        + ", denyNilPartitionKey=" + denyNilPartitionKey
+        + ", verifyOnStart=" + verifyOnStart + ", startTimeout=" + startTimeout
+        + ", kafkaProperties=" + shown
         + ", initialDynamicConfig=" + initialDynamicConfig + '}';
   }
 
@@ -308,6 +337,8 @@ public final class PublisherConfig {
     private Duration retryBackoffMax = DEFAULT_RETRY_BACKOFF_MAX;
     private boolean allowAutoTopicCreation;
     private boolean denyNilPartitionKey;
+    private boolean verifyOnStart = true;
+    private Duration startTimeout = DEFAULT_START_TIMEOUT;
     private Map<String, String> kafkaProperties = new LinkedHashMap<>();
     private DynamicConfig initialDynamicConfig;
 
@@ -411,6 +442,21 @@ public final class PublisherConfig {
       return this;
     }
 
+    /**
+     * Whether {@code start()} checks that a broker answers and accepts the credentials; default
+     * true. False keeps a lazy start: records wait in the buffer until a broker is reachable.
+     */
+    public Builder verifyOnStart(boolean verifyOnStart) {
+      this.verifyOnStart = verifyOnStart;
+      return this;
+    }
+
+    /** How long {@code start()} waits for a broker to answer; default 30 s; must be positive. */
+    public Builder startTimeout(Duration startTimeout) {
+      this.startTimeout = Objects.requireNonNull(startTimeout, "startTimeout");
+      return this;
+    }
+
     /** Extra Kafka producer properties, applied as given after the publisher's own. */
     public Builder kafkaProperties(Map<String, String> kafkaProperties) {
       Objects.requireNonNull(kafkaProperties, "kafkaProperties");
@@ -459,6 +505,7 @@ public final class PublisherConfig {
         throw new ConfigException("maxRetries: must not be negative (got " + maxRetries + ")");
       }
       checkPositiveMillis("retryBackoff", retryBackoff);
+      checkPositiveMillis("startTimeout", startTimeout);
       checkPositiveMillis("retryBackoffMax", retryBackoffMax);
       if (retryBackoffMax.compareTo(retryBackoff) < 0) {
         throw new ConfigException("retryBackoffMax: " + retryBackoffMax.toMillis()
