@@ -48,6 +48,8 @@ class WrpKafkaConfigTest {
         cleanupTimeout: PT2S
         allowAutoTopicCreation: true
         denyNilPartitionKey: true
+        verifyOnStart: false
+        startTimeout: 1m5s
         kafkaProperties:
           max.in.flight.requests.per.connection: 5
         topicMap:
@@ -88,6 +90,8 @@ class WrpKafkaConfigTest {
         cleanupTimeout: 2s
         allowAutoTopicCreation: true
         denyNilPartitionKey: true
+        verifyOnStart: false
+        startTimeout: PT65S
         kafkaProperties: {max.in.flight.requests.per.connection: "5"}
         initialDynamicConfig:
           topicMap:
@@ -124,6 +128,8 @@ class WrpKafkaConfigTest {
     assertThat(p.cleanupTimeout()).isEqualTo(Duration.ofSeconds(2));
     assertThat(p.allowAutoTopicCreation()).isTrue();
     assertThat(p.denyNilPartitionKey()).isTrue();
+    assertThat(p.verifyOnStart()).isFalse();
+    assertThat(p.startTimeout()).isEqualTo(Duration.ofSeconds(65));
     assertThat(p.kafkaProperties())
         .containsExactly(Map.entry("max.in.flight.requests.per.connection", "5"));
     assertThat(p.initialDynamicConfig()).isEqualTo(config.dynamicConfig());
@@ -177,6 +183,17 @@ class WrpKafkaConfigTest {
         """).publisher().orElseThrow();
     assertThat(p.retryBackoff()).isEqualTo(Duration.ofMillis(100));
     assertThat(p.retryBackoffMax()).isEqualTo(Duration.ofSeconds(5));
+  }
+
+  @Test
+  void startIsVerifiedWithin30sByDefault() {
+    PublisherConfig p = parse("""
+        kafka:
+          brokers: localhost:9092
+          topicMap: [{pattern: "*", topic: events}]
+        """).publisher().orElseThrow();
+    assertThat(p.verifyOnStart()).isTrue();
+    assertThat(p.startTimeout()).isEqualTo(Duration.ofSeconds(30));
   }
 
   @Test
