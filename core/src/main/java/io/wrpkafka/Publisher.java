@@ -72,6 +72,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class Publisher implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Publisher.class);
+  private static final ProduceLog produceLog = new ProduceLog(log);
 
   private enum State {
     NEW,
@@ -124,6 +125,13 @@ public final class Publisher implements AutoCloseable {
     this.deliveryTimeoutNanos = config.recordDeliveryTimeout().toNanos();
     DynamicConfig initial = config.initialDynamicConfig();
     this.snapshot = new Snapshot(initial, new Router(initial));
+    if (enabled) {
+      log.info("publisher {} created: brokers {}, {} routes", config.clientId(), config.brokers(),
+          initial.topicMap().size());
+    } else {
+      log.info("publisher created disabled (Kafka publishing is off): {} routes, nothing is sent",
+          initial.topicMap().size());
+    }
   }
 
   /**
@@ -228,6 +236,8 @@ public final class Publisher implements AutoCloseable {
       if (interrupted) {
         Thread.currentThread().interrupt();
       }
+      log.info("publisher {} stopped: brokers {}, {} records left unacknowledged",
+          config.clientId(), config.brokers(), pipeline.bufferState().records());
     }
   }
 
@@ -354,16 +364,32 @@ public final class Publisher implements AutoCloseable {
     };
   }
 
-  /** What one produce call gave: a result now, and for produceAsync a future. */
-  private record Submission(ProduceResult result, CompletableFuture<ProduceResult> future) {}
+  /**
+   * What one produce call gave: a result now, for produceAsync a future, and the destinations
+   * (null when routing failed), for the debug line.
+   */
+  private record Submission(
+      ProduceResult result,
+      CompletableFuture<ProduceResult> future,
+      List<Destination> destinations) {}
 
   private Submission produce(Message message, boolean async) {
+    // Asked once per call; with debug off nothing else of the line is built.
+    if (!produceLog.enabled()) {
+      return submit(message, async);
+    }
+    Submission submission = submit(message, async);
+    produceLog.produced(message, submission.destinations(), submission.result());
+    return submission;
+  }
+
+  private Submission submit(Message message, boolean async) {
     Objects.requireNonNull(message, "message");
     long start = System.nanoTime();
     int qos = message.qualityOfService();
     State current = state.get();
     if (current != State.STARTED) {
-      return new Submission(notRunning(current), null);
+      return new Submission(notRunning(current), null, null);
     }
     Snapshot snap = snapshot;
     List<Destination> destinations;
@@ -374,13 +400,13 @@ public final class Publisher implements AutoCloseable {
       if (e.errorType() == ErrorType.NO_TOPIC_MATCH) {
         deadLetterUnroutable(message, qos, start, e);
       }
-      return new Submission(new ProduceResult(Outcome.FAILED, e), null);
+      return new Submission(new ProduceResult(Outcome.FAILED, e), null, null);
     }
     if (destinations.isEmpty()) {
       PublishException e = new PublishException(ErrorType.NO_TOPIC_MATCH, "no route gave a topic");
       emit(null, qos, start, e);
       deadLetterUnroutable(message, qos, start, e);
-      return new Submission(new ProduceResult(Outcome.FAILED, e), null);
+      return new Submission(new ProduceResult(Outcome.FAILED, e), null, destinations);
     }
     byte[] value;
     try {
@@ -392,14 +418,15 @@ public final class Publisher implements AutoCloseable {
       for (Destination destination : destinations) {
         emit(destination, qos, start, error);
       }
-      return new Submission(new ProduceResult(Outcome.FAILED, error), null);
+      return new Submission(new ProduceResult(Outcome.FAILED, error), null, destinations);
     }
     QosBand band = QosBand.of(qos);
     ProduceResult worst = null;
     List<PendingRecord> awaited = null;
     boolean wantsFuture = async || band == QosBand.ACKNOWLEDGED;
     for (Destination destination : destinations) {
-      Object admitted = admit(destination, value, qos, band, start, wantsFuture);
+      Object admitted =
+          admit(destination, value, qos, band, start, wantsFuture, message.transactionUuid());
       if (admitted instanceof ProduceResult rejected) {
         worst = worse(worst, rejected);
       } else if (wantsFuture) {
@@ -410,7 +437,7 @@ public final class Publisher implements AutoCloseable {
       }
     }
     if (async) {
-      return new Submission(worst, combine(worst, awaited));
+      return new Submission(worst, combine(worst, awaited), destinations);
     }
     if (band == QosBand.ACKNOWLEDGED) {
       if (awaited != null) {
@@ -418,9 +445,10 @@ public final class Publisher implements AutoCloseable {
           worst = worse(worst, await(pending));
         }
       }
-      return new Submission(worst, null);
+      return new Submission(worst, null, destinations);
     }
-    return new Submission(worse(worst, band == QosBand.QUEUED ? QUEUED : ATTEMPTED), null);
+    return new Submission(
+        worse(worst, band == QosBand.QUEUED ? QUEUED : ATTEMPTED), null, destinations);
   }
 
   /** Builds, admits and enqueues one record: a PendingRecord when taken, else a ProduceResult. */
@@ -430,7 +458,8 @@ public final class Publisher implements AutoCloseable {
       int qos,
       QosBand band,
       long start,
-      boolean wantsFuture) {
+      boolean wantsFuture,
+      String transactionUuid) {
     String key = destination.key();
     if (key == null && config.denyNilPartitionKey()) {
       PublishException error =
@@ -461,7 +490,13 @@ public final class Publisher implements AutoCloseable {
         new ProducerRecord<>(destination.topic(), null, null, keyBytes, value, kafkaHeaders);
     PendingRecord pending =
         pipeline.record(
-            record, destination, qos, start, size, wantsFuture ? new CompletableFuture<>() : null);
+            record,
+            destination,
+            qos,
+            start,
+            size,
+            wantsFuture ? new CompletableFuture<>() : null,
+            transactionUuid);
     pipeline.forward(pending);
     return pending;
   }
