@@ -81,6 +81,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class Publisher implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Publisher.class);
+  private static final ProduceLog produceLog = new ProduceLog(log);
 
   private enum State {
     NEW,
@@ -135,6 +136,13 @@ public final class Publisher implements AutoCloseable {
     this.valueEncoder = config.valueEncoder();
     DynamicConfig initial = config.initialDynamicConfig();
     this.snapshot = new Snapshot(initial, new Router(initial));
+    if (enabled) {
+      log.info("publisher {} created: brokers {}, {} routes", config.clientId(), config.brokers(),
+          initial.topicMap().size());
+    } else {
+      log.info("publisher created disabled (Kafka publishing is off): {} routes, nothing is sent",
+          initial.topicMap().size());
+    }
   }
 
   /**
@@ -181,12 +189,19 @@ public final class Publisher implements AutoCloseable {
   }
 
   /**
-   * Creates the Kafka producer and starts the publisher's threads. Does not wait for the brokers:
-   * records produced before they are reachable wait in the buffer.
+   * Checks the cluster, then creates the Kafka producer and starts the publisher's threads. With
+   * {@code verifyOnStart} (the default) it first waits, at most {@code startTimeout}, until a
+   * broker answers and accepts the TLS handshake and credentials; without it, it does not wait
+   * for the brokers and records produced before they are reachable wait in the buffer. On any
+   * exception the publisher stays unstarted (a later {@code start()} may try again) and leaves no
+   * thread or connection open. Not to be called concurrently with itself.
    *
+   * @throws PublishException if the cluster check fails: {@link ErrorType#AUTHENTICATION_ERROR}
+   *     when the TLS handshake (the message names the certificate problem) or the SASL login (it
+   *     names the mechanism and user, never the password) failed, {@link ErrorType#TIMEOUT} when
+   *     no broker answered within {@code startTimeout}; the message names the brokers tried
    * @throws IllegalStateException if already started, or stopped
-   * @throws org.apache.kafka.common.KafkaException if the client rejects the configuration; the
-   *     publisher then stays unstarted
+   * @throws org.apache.kafka.common.KafkaException if the client rejects the configuration
    * @throws java.io.UncheckedIOException if a TLS file cannot be read
    */
   public void start() {
@@ -201,8 +216,14 @@ public final class Publisher implements AutoCloseable {
         state.set(State.STARTED);
         return;
       }
+      if (config.verifyOnStart()) {
+        StartCheck.verify(config);
+      }
       pipeline.start(snapshot.config());
       state.set(State.STARTED);
+      log.info("publisher {} started: brokers {}, {} routes, cluster check {}",
+          config.clientId(), config.brokers(), snapshot.config().topicMap().size(),
+          config.verifyOnStart() ? "passed" : "skipped (verifyOnStart false)");
       logWarnings(snapshot.config());
     }
   }
@@ -227,6 +248,8 @@ public final class Publisher implements AutoCloseable {
       if (interrupted) {
         Thread.currentThread().interrupt();
       }
+      log.info("publisher {} stopped: brokers {}, {} records left unacknowledged",
+          config.clientId(), config.brokers(), pipeline.bufferState().records());
     }
   }
 
@@ -254,7 +277,7 @@ public final class Publisher implements AutoCloseable {
     if (!enabled) {
       return discarded(message);
     }
-    return settle(submit(message, false, snapshot));
+    return settle(message, submit(message, false, snapshot));
   }
 
   /**
@@ -268,7 +291,7 @@ public final class Publisher implements AutoCloseable {
     if (!enabled) {
       return CompletableFuture.completedFuture(discarded(message));
     }
-    return futureOf(submit(message, true, snapshot));
+    return futureOf(message, submit(message, true, snapshot));
   }
 
   /**
@@ -300,7 +323,7 @@ public final class Publisher implements AutoCloseable {
       submitted[i] = submit(batch[i], false, snap);
     }
     for (int i = 0; i < batch.length; i++) {
-      results[i] = settle(submitted[i]);
+      results[i] = settle(batch[i], submitted[i]);
     }
     return List.of(results);
   }
@@ -326,7 +349,7 @@ public final class Publisher implements AutoCloseable {
     @SuppressWarnings("unchecked")
     CompletableFuture<ProduceResult>[] futures = new CompletableFuture[batch.length];
     for (int i = 0; i < batch.length; i++) {
-      futures[i] = futureOf(submit(batch[i], true, snap));
+      futures[i] = futureOf(batch[i], submit(batch[i], true, snap));
     }
     return CompletableFuture.allOf(futures)
         .thenApply(
@@ -420,15 +443,17 @@ public final class Publisher implements AutoCloseable {
   }
 
   /**
-   * What handing one message to the pipeline gave: a result now, for produceAsync a future, and
-   * for a QoS 75–99 produce the records still to await.
+   * What handing one message to the pipeline gave: a result now, for produceAsync a future, for
+   * a QoS 75–99 produce the records still to await, and the destinations (null when routing
+   * failed), for the debug line.
    */
   private record Submission(
       ProduceResult result,
       CompletableFuture<ProduceResult> future,
-      List<PendingRecord> awaited) {
+      List<PendingRecord> awaited,
+      List<Destination> destinations) {
     Submission(ProduceResult result, CompletableFuture<ProduceResult> future) {
-      this(result, future, null);
+      this(result, future, null, null);
     }
   }
 
@@ -445,17 +470,26 @@ public final class Publisher implements AutoCloseable {
   }
 
   /** The result of a synchronous produce: waits for the records of a QoS 75–99 message. */
-  private ProduceResult settle(Submission submission) {
+  private ProduceResult settle(Message message, Submission submission) {
     ProduceResult worst = submission.result;
     if (submission.awaited != null) {
       for (PendingRecord pending : submission.awaited) {
         worst = worse(worst, await(pending));
       }
     }
+    // Asked once per message; with debug off nothing else of the line is built.
+    if (produceLog.enabled()) {
+      produceLog.produced(message, submission.destinations, worst);
+    }
     return worst;
   }
 
-  private static CompletableFuture<ProduceResult> futureOf(Submission submission) {
+  private static CompletableFuture<ProduceResult> futureOf(
+      Message message, Submission submission) {
+    if (produceLog.enabled()) {
+      produceLog.produced(
+          message, submission.destinations, submission.future == null ? submission.result : null);
+    }
     return submission.future != null
         ? submission.future
         : CompletableFuture.completedFuture(submission.result);
@@ -488,7 +522,7 @@ public final class Publisher implements AutoCloseable {
       PublishException e = new PublishException(ErrorType.NO_TOPIC_MATCH, "no route gave a topic");
       emit(null, qos, start, e);
       deadLetterUnroutable(message, qos, start, e);
-      return new Submission(unroutable(qos, e), null);
+      return new Submission(unroutable(qos, e), null, null, destinations);
     }
     byte[] value;
     try {
@@ -500,14 +534,15 @@ public final class Publisher implements AutoCloseable {
       for (Destination destination : destinations) {
         emit(destination, qos, start, error);
       }
-      return new Submission(new ProduceResult(Outcome.FAILED, error), null);
+      return new Submission(new ProduceResult(Outcome.FAILED, error), null, null, destinations);
     }
     QosBand band = QosBand.of(qos);
     ProduceResult worst = null;
     List<PendingRecord> awaited = null;
     boolean wantsFuture = async || band == QosBand.ACKNOWLEDGED;
     for (Destination destination : destinations) {
-      Object admitted = admit(destination, value, qos, band, start, wantsFuture);
+      Object admitted =
+          admit(destination, value, qos, band, start, wantsFuture, message.transactionUuid());
       if (admitted instanceof ProduceResult rejected) {
         worst = worse(worst, rejected);
       } else if (wantsFuture) {
@@ -518,12 +553,13 @@ public final class Publisher implements AutoCloseable {
       }
     }
     if (async) {
-      return new Submission(worst, combine(worst, awaited));
+      return new Submission(worst, combine(worst, awaited), null, destinations);
     }
     if (band == QosBand.ACKNOWLEDGED) {
-      return new Submission(worst, null, awaited);
+      return new Submission(worst, null, awaited, destinations);
     }
-    return new Submission(worse(worst, band == QosBand.QUEUED ? QUEUED : ATTEMPTED), null);
+    return new Submission(
+        worse(worst, band == QosBand.QUEUED ? QUEUED : ATTEMPTED), null, null, destinations);
   }
 
   /** Builds, admits and enqueues one record: a PendingRecord when taken, else a ProduceResult. */
@@ -533,7 +569,8 @@ public final class Publisher implements AutoCloseable {
       int qos,
       QosBand band,
       long start,
-      boolean wantsFuture) {
+      boolean wantsFuture,
+      String transactionUuid) {
     String key = destination.key();
     if (key == null && config.denyNilPartitionKey()) {
       PublishException error =
@@ -564,7 +601,13 @@ public final class Publisher implements AutoCloseable {
         new ProducerRecord<>(destination.topic(), null, null, keyBytes, value, kafkaHeaders);
     PendingRecord pending =
         pipeline.record(
-            record, destination, qos, start, size, wantsFuture ? new CompletableFuture<>() : null);
+            record,
+            destination,
+            qos,
+            start,
+            size,
+            wantsFuture ? new CompletableFuture<>() : null,
+            transactionUuid);
     pipeline.forward(pending);
     return pending;
   }

@@ -35,6 +35,9 @@ import java.util.Optional;
  *   <tr><td>{@code allowAutoTopicCreation}</td><td>false</td></tr>
  *   <tr><td>{@code denyNilPartitionKey}</td><td>false</td></tr>
  *   <tr><td>{@code valueEncoder}</td><td>{@link ValueEncoder#msgpack()}</td></tr>
+ *   <tr><td>{@code verifyOnStart}</td><td>true ({@code start()} checks that a broker answers
+ *   and accepts the credentials)</td></tr>
+ *   <tr><td>{@code startTimeout}</td><td>30 s</td></tr>
  * </table>
  */
 public final class PublisherConfig {
@@ -58,6 +61,8 @@ public final class PublisherConfig {
   public static final Duration DEFAULT_RETRY_BACKOFF = Duration.ofMillis(100);
   /** The default longest wait between retries (the backoff doubles up to it). */
   public static final Duration DEFAULT_RETRY_BACKOFF_MAX = Duration.ofSeconds(5);
+  /** The default time {@code start()} gives the brokers to answer. */
+  public static final Duration DEFAULT_START_TIMEOUT = Duration.ofSeconds(30);
 
   private static final List<String> SECRET_PROPERTY_WORDS =
       List.of("password", "secret", "jaas", "token", "credential", "keystore.key", "key.password");
@@ -77,6 +82,8 @@ public final class PublisherConfig {
   private final boolean allowAutoTopicCreation;
   private final boolean denyNilPartitionKey;
   private final ValueEncoder valueEncoder;
+  private final boolean verifyOnStart;
+  private final Duration startTimeout;
   private final Map<String, String> kafkaProperties;
   private final DynamicConfig initialDynamicConfig;
 
@@ -97,6 +104,8 @@ public final class PublisherConfig {
     this.allowAutoTopicCreation = b.allowAutoTopicCreation;
     this.denyNilPartitionKey = b.denyNilPartitionKey;
     this.valueEncoder = b.valueEncoder;
+    this.verifyOnStart = b.verifyOnStart;
+    this.startTimeout = b.startTimeout;
     this.kafkaProperties = Collections.unmodifiableMap(new LinkedHashMap<>(b.kafkaProperties));
     this.initialDynamicConfig = b.initialDynamicConfig;
   }
@@ -124,6 +133,8 @@ public final class PublisherConfig {
     b.allowAutoTopicCreation = allowAutoTopicCreation;
     b.denyNilPartitionKey = denyNilPartitionKey;
     b.valueEncoder = valueEncoder;
+    b.verifyOnStart = verifyOnStart;
+    b.startTimeout = startTimeout;
     b.kafkaProperties = new LinkedHashMap<>(kafkaProperties);
     b.initialDynamicConfig = initialDynamicConfig;
     return b;
@@ -217,6 +228,19 @@ public final class PublisherConfig {
   }
 
   /**
+   * Whether {@code start()} checks, within {@link #startTimeout()}, that a broker answers and
+   * accepts the credentials, and fails if not. False starts without waiting for the brokers.
+   */
+  public boolean verifyOnStart() {
+    return verifyOnStart;
+  }
+
+  /** How long {@code start()} waits for a broker to answer when {@link #verifyOnStart()}. */
+  public Duration startTimeout() {
+    return startTimeout;
+  }
+
+  /**
    * Extra Kafka producer properties, applied as given, in order. An escape hatch: values may be
    * secrets and are masked in {@link #toString()}.
    */
@@ -298,6 +322,8 @@ public final class PublisherConfig {
         && allowAutoTopicCreation == c.allowAutoTopicCreation
         && denyNilPartitionKey == c.denyNilPartitionKey
         && valueEncoder.equals(c.valueEncoder)
+        && verifyOnStart == c.verifyOnStart
+        && startTimeout.equals(c.startTimeout)
         && kafkaProperties.equals(c.kafkaProperties)
         && initialDynamicConfig.equals(c.initialDynamicConfig);
   }
@@ -307,8 +333,8 @@ public final class PublisherConfig {
     return Objects.hash(brokers, clientId, tls, sasl, maxBufferedRecords, maxBufferedBytes,
         requestTimeout, recordDeliveryTimeout, cleanupTimeout, maxRetries, retryBackoff,
         retryBackoffMax,
-        allowAutoTopicCreation, denyNilPartitionKey, valueEncoder, kafkaProperties,
-        initialDynamicConfig);
+        allowAutoTopicCreation, denyNilPartitionKey, valueEncoder, verifyOnStart, startTimeout,
+        kafkaProperties, initialDynamicConfig);
   }
 
   @Override
@@ -323,6 +349,7 @@ public final class PublisherConfig {
         + ", maxRetries=" + maxRetries + ", retryBackoff=" + retryBackoff
         + ", retryBackoffMax=" + retryBackoffMax + ", allowAutoTopicCreation=" + allowAutoTopicCreation
         + ", denyNilPartitionKey=" + denyNilPartitionKey + ", valueEncoder=" + valueEncoder
+        + ", verifyOnStart=" + verifyOnStart + ", startTimeout=" + startTimeout
         + ", kafkaProperties=" + shown
         + ", initialDynamicConfig=" + initialDynamicConfig + '}';
   }
@@ -349,6 +376,8 @@ public final class PublisherConfig {
     private boolean allowAutoTopicCreation;
     private boolean denyNilPartitionKey;
     private ValueEncoder valueEncoder = ValueEncoder.msgpack();
+    private boolean verifyOnStart = true;
+    private Duration startTimeout = DEFAULT_START_TIMEOUT;
     private Map<String, String> kafkaProperties = new LinkedHashMap<>();
     private DynamicConfig initialDynamicConfig;
 
@@ -470,6 +499,21 @@ public final class PublisherConfig {
       return this;
     }
 
+    /**
+     * Whether {@code start()} checks that a broker answers and accepts the credentials; default
+     * true. False keeps a lazy start: records wait in the buffer until a broker is reachable.
+     */
+    public Builder verifyOnStart(boolean verifyOnStart) {
+      this.verifyOnStart = verifyOnStart;
+      return this;
+    }
+
+    /** How long {@code start()} waits for a broker to answer; default 30 s; must be positive. */
+    public Builder startTimeout(Duration startTimeout) {
+      this.startTimeout = Objects.requireNonNull(startTimeout, "startTimeout");
+      return this;
+    }
+
     /** Extra Kafka producer properties, applied as given after the publisher's own. */
     public Builder kafkaProperties(Map<String, String> kafkaProperties) {
       Objects.requireNonNull(kafkaProperties, "kafkaProperties");
@@ -518,6 +562,7 @@ public final class PublisherConfig {
             + " no retries, 0 for unlimited, or a positive count)");
       }
       checkPositiveMillis("retryBackoff", retryBackoff);
+      checkPositiveMillis("startTimeout", startTimeout);
       checkPositiveMillis("retryBackoffMax", retryBackoffMax);
       if (retryBackoffMax.compareTo(retryBackoff) < 0) {
         throw new ConfigException("retryBackoffMax: " + retryBackoffMax.toMillis()

@@ -6,11 +6,13 @@ import static io.wrpkafka.Fixtures.device;
 import static io.wrpkafka.Fixtures.event;
 import static io.wrpkafka.Fixtures.topic;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.wrpkafka.embedded.EmbeddedKafka;
 import io.wrpkafka.embedded.EmbeddedKafkaConfig;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.time.Duration;
 import java.util.List;
 import org.apache.kafka.common.errors.SaslAuthenticationException;
 import org.junit.jupiter.api.AfterAll;
@@ -48,14 +50,17 @@ class PublisherAuthenticationTest {
     publishers.stopAll();
   }
 
+  private static PublisherConfig.Builder configAs(String password, String topic) {
+    return config(kafka, allTo(topic))
+        .brokers(kafka.bootstrapServers("SASL"))
+        .sasl(SaslConfig.builder().mechanism(SaslConfig.Mechanism.PLAIN)
+            .username("alice").password(password).build());
+  }
+
+  /** A started publisher; without the start check, so that a refusal reaches the records. */
   private Publisher publisherAs(String password, String topic, boolean autoCreate) {
     return publishers.started(
-        config(kafka, allTo(topic))
-            .brokers(kafka.bootstrapServers("SASL"))
-            .sasl(SaslConfig.builder().mechanism(SaslConfig.Mechanism.PLAIN)
-                .username("alice").password(password).build())
-            .allowAutoTopicCreation(autoCreate)
-            .build());
+        configAs(password, topic).allowAutoTopicCreation(autoCreate).verifyOnStart(false).build());
   }
 
   @ParameterizedTest(name = "allowAutoTopicCreation {0}")
@@ -89,5 +94,33 @@ class PublisherAuthenticationTest {
     assertThat(KafkaRecords.readExactly(kafka.bootstrapServers(), existing, 1,
         java.time.Duration.ofSeconds(30))).hasSize(1);
     assertThat(List.of(publisher.dynamicConfig().toString())).noneMatch(s -> s.contains("alice-secret"));
+  }
+
+  @Test
+  void startFailsAsAnAuthenticationErrorNamingMechanismAndUserButNotThePassword() {
+    Publisher publisher =
+        publishers.built(
+            configAs(WRONG, topic("auth-start")).startTimeout(Duration.ofSeconds(20)).build());
+
+    PublishException error = catchThrowableOfType(publisher::start, PublishException.class);
+
+    assertThat(error.errorType()).isEqualTo(ErrorType.AUTHENTICATION_ERROR);
+    assertThat(error.getMessage())
+        .contains("authentication failed", "PLAIN", "\"alice\"", kafka.bootstrapServers("SASL"))
+        .doesNotContain(WRONG);
+    StringWriter trace = new StringWriter();
+    error.printStackTrace(new PrintWriter(trace));
+    assertThat(trace.toString()).doesNotContain(WRONG);
+    assertThat(publisher.isStarted()).isFalse();
+  }
+
+  @Test
+  void startPassesWithTheRightPassword() {
+    Publisher publisher =
+        publishers.built(configAs("alice-secret", topic("auth-start-ok")).build());
+
+    publisher.start();
+
+    assertThat(publisher.isStarted()).isTrue();
   }
 }

@@ -39,6 +39,8 @@ class PublisherConfigTest {
     assertThat(config.maxRetries()).isEqualTo(PublisherConfig.UNLIMITED_RETRIES);
     assertThat(config.allowAutoTopicCreation()).isFalse();
     assertThat(config.denyNilPartitionKey()).isFalse();
+    assertThat(config.verifyOnStart()).isTrue();
+    assertThat(config.startTimeout()).isEqualTo(Duration.ofSeconds(30));
     assertThat(config.tls()).isEmpty();
     assertThat(config.sasl()).isEmpty();
   }
@@ -90,6 +92,8 @@ class PublisherConfigTest {
             b -> b.requestTimeout(Duration.ofSeconds(30))
                 .recordDeliveryTimeout(Duration.ofSeconds(30)),
             "recordDeliveryTimeout: 30000ms is less than linger 5ms + requestTimeout 30000ms"),
+        invalid("zero start timeout", b -> b.startTimeout(Duration.ZERO),
+            "startTimeout: must be positive (got PT0S)"),
         invalid("blank Kafka property key", b -> b.kafkaProperties(Map.of(" ", "x")),
             "kafkaProperties: key must not be blank"),
         invalid("no dynamic config",
@@ -180,8 +184,16 @@ class PublisherConfigTest {
         .maxBufferedRecords(5).maxBufferedBytes(1024).requestTimeout(Duration.ofSeconds(5))
         .recordDeliveryTimeout(Duration.ofSeconds(60)).cleanupTimeout(Duration.ZERO)
         .maxRetries(3).allowAutoTopicCreation(true).denyNilPartitionKey(true)
+        .verifyOnStart(false).startTimeout(Duration.ofSeconds(7))
         .kafkaProperties(Map.of("max.request.size", "2097152")).build();
     assertThat(config.toBuilder().build()).isEqualTo(config).hasSameHashCodeAs(config);
+  }
+
+  @Test
+  void startSettingsTakePartInEqualsAndToString() {
+    PublisherConfig lazy = minimal().verifyOnStart(false).startTimeout(Duration.ofSeconds(7)).build();
+    assertThat(lazy).isNotEqualTo(minimal().build());
+    assertThat(lazy.toString()).contains("verifyOnStart=false", "startTimeout=PT7S");
   }
 
   @Test

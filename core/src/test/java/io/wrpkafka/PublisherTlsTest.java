@@ -6,6 +6,7 @@ import static io.wrpkafka.Fixtures.device;
 import static io.wrpkafka.Fixtures.event;
 import static io.wrpkafka.Fixtures.topic;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.wrpkafka.embedded.EmbeddedKafka;
 import io.wrpkafka.embedded.EmbeddedKafkaConfig;
@@ -126,10 +127,30 @@ class PublisherTlsTest {
   @Test
   void anUntrustedBrokerCertificateIsRefused() {
     String topic = topic("tls-untrusted");
-    Publisher publisher = publishers.started(tlsConfig(topic, TlsConfig.builder().build()));
+    // Without the start check, so that the refusal reaches the record.
+    Publisher publisher =
+        publishers.started(
+            tlsConfig(topic, TlsConfig.builder().build()).toBuilder().verifyOnStart(false).build());
 
     ProduceResult result = publisher.produce(event(device(1), 90, 1));
 
     assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
+  }
+
+  @Test
+  void startFailsNamingTheCertificateProblemWhenTheBrokerCertificateIsUntrusted() {
+    PublisherConfig config =
+        tlsConfig(topic("tls-start-untrusted"), TlsConfig.builder().build()).toBuilder()
+            .startTimeout(Duration.ofSeconds(20))
+            .build();
+    Publisher publisher = publishers.built(config);
+
+    PublishException error = catchThrowableOfType(publisher::start, PublishException.class);
+
+    assertThat(error.errorType()).isEqualTo(ErrorType.AUTHENTICATION_ERROR);
+    assertThat(error.getMessage())
+        .contains("TLS handshake failed", "unable to find valid certification path",
+            kafka.bootstrapServers("TLS"));
+    assertThat(publisher.isStarted()).isFalse();
   }
 }

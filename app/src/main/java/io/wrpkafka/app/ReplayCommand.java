@@ -3,6 +3,7 @@ package io.wrpkafka.app;
 import io.wrpkafka.ConfigException;
 import io.wrpkafka.DeadLetterConfig;
 import io.wrpkafka.DynamicConfig;
+import io.wrpkafka.PublishException;
 import io.wrpkafka.PublisherConfig;
 import io.wrpkafka.TopicRoute;
 import io.wrpkafka.config.WrpKafkaConfig;
@@ -208,6 +209,10 @@ final class ReplayCommand implements Callable<Integer> {
     } catch (KafkaException e) {
       err.println("error: replaying " + from + " failed: " + e.getClass().getSimpleName() + ": "
           + e.getMessage());
+      return 1;
+    } catch (PublishException e) {
+      // The --reroute publisher's start check; its message names the brokers and the cause.
+      err.println("error: " + e.getMessage());
       return 1;
     } finally {
       if (signals != null) {

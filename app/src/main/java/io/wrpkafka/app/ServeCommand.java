@@ -2,6 +2,7 @@ package io.wrpkafka.app;
 
 import io.wrpkafka.ConfigException;
 import io.wrpkafka.DynamicConfig;
+import io.wrpkafka.PublishException;
 import io.wrpkafka.TopicRoute;
 import io.wrpkafka.app.bridge.Bridge;
 import io.wrpkafka.config.ConfigProblem;
@@ -39,7 +40,8 @@ import picocli.CommandLine.Option;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:stopped by SIGTERM or Ctrl-C after draining",
-      "1:the configuration is invalid or the server could not start",
+      "1:the configuration is invalid, no Kafka broker answered or accepted the credentials"
+          + " within kafka.startTimeout, or the server could not start",
       "2:bad command line"
     })
 final class ServeCommand implements Callable<Integer> {
@@ -77,6 +79,10 @@ final class ServeCommand implements Callable<Integer> {
     try {
       bridge = start(loaded);
     } catch (ConfigException | IllegalStateException e) {
+      System.err.println("error: " + e.getMessage());
+      return 1;
+    } catch (PublishException e) {
+      // The publisher's start check: its message already says which brokers and why.
       System.err.println("error: " + e.getMessage());
       return 1;
     } catch (RuntimeException e) {

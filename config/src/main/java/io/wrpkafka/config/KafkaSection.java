@@ -48,13 +48,16 @@ final class KafkaSection {
   static final String ALLOW_AUTO_TOPIC_CREATION = "allowAutoTopicCreation";
   static final String DENY_NIL_PARTITION_KEY = "denyNilPartitionKey";
   static final String VALUE_FORMAT = "valueFormat";
+  static final String VERIFY_ON_START = "verifyOnStart";
+  static final String START_TIMEOUT = "startTimeout";
   static final String KAFKA_PROPERTIES = "kafkaProperties";
   static final String INITIAL_DYNAMIC_CONFIG = "initialDynamicConfig";
   static final List<String> STATIC_KEYS = List.of(ENABLED, BROKERS, CLIENT_ID, TLS, SASL,
       MAX_BUFFERED_RECORDS, MAX_BUFFERED_BYTES, MAX_RETRIES, RETRY_BACKOFF, RETRY_BACKOFF_MAX,
       REQUEST_TIMEOUT,
       RECORD_DELIVERY_TIMEOUT, CLEANUP_TIMEOUT, ALLOW_AUTO_TOPIC_CREATION,
-      DENY_NIL_PARTITION_KEY, VALUE_FORMAT, KAFKA_PROPERTIES, INITIAL_DYNAMIC_CONFIG);
+      DENY_NIL_PARTITION_KEY, VALUE_FORMAT, VERIFY_ON_START, START_TIMEOUT, KAFKA_PROPERTIES,
+      INITIAL_DYNAMIC_CONFIG);
   static final List<String> KEYS = concat(STATIC_KEYS, DynamicSection.KEYS);
   static final List<String> TLS_KEYS =
       List.of("enabled", "insecureSkipVerify", "certFile", "keyFile", "caFile");
@@ -139,6 +142,8 @@ final class KafkaSection {
     r.bool(ALLOW_AUTO_TOPIC_CREATION).ifPresent(b::allowAutoTopicCreation);
     r.bool(DENY_NIL_PARTITION_KEY).ifPresent(b::denyNilPartitionKey);
     r.string(VALUE_FORMAT).flatMap(v -> valueFormat(r, v)).ifPresent(b::valueEncoder);
+    r.bool(VERIFY_ON_START).ifPresent(b::verifyOnStart);
+    r.duration(START_TIMEOUT).ifPresent(b::startTimeout);
     r.node(KAFKA_PROPERTIES).ifPresent(n -> kafkaProperties(r, n).ifPresent(b::kafkaProperties));
     r.mapping(TLS, TLS_KEYS).ifPresent(tls -> tls(tls).ifPresent(b::tls));
     r.mapping(SASL, SASL_KEYS).ifPresent(sasl -> sasl(sasl).ifPresent(b::sasl));

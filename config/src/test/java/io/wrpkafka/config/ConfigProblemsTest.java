@@ -97,6 +97,18 @@ class ConfigProblemsTest {
               retryBackoff: 0
               topicMap: [{pattern: "*", topic: events}]
             """, "bridge.yaml:3:17: kafka.retryBackoff: must be positive (got PT0S)"),
+        Arguments.of("zero start timeout from the publisher builder", """
+            kafka:
+              brokers: localhost:9092
+              startTimeout: 0s
+              topicMap: [{pattern: "*", topic: events}]
+            """, "bridge.yaml:3:17: kafka.startTimeout: must be positive (got PT0S)"),
+        Arguments.of("verify on start not a bool", """
+            kafka:
+              brokers: localhost:9092
+              verifyOnStart: maybe
+              topicMap: [{pattern: "*", topic: events}]
+            """, "bridge.yaml:3:18: kafka.verifyOnStart: "),
         Arguments.of("retry backoff max as a list", """
             kafka:
               brokers: localhost:9092

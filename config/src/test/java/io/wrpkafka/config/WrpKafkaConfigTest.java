@@ -50,6 +50,8 @@ class WrpKafkaConfigTest {
         allowAutoTopicCreation: true
         denyNilPartitionKey: true
         valueFormat: json
+        verifyOnStart: false
+        startTimeout: 1m5s
         kafkaProperties:
           max.in.flight.requests.per.connection: 5
         topicMap:
@@ -92,6 +94,8 @@ class WrpKafkaConfigTest {
         allowAutoTopicCreation: true
         denyNilPartitionKey: true
         valueFormat: JSON
+        verifyOnStart: false
+        startTimeout: PT65S
         kafkaProperties: {max.in.flight.requests.per.connection: "5"}
         initialDynamicConfig:
           topicMap:
@@ -129,6 +133,8 @@ class WrpKafkaConfigTest {
     assertThat(p.allowAutoTopicCreation()).isTrue();
     assertThat(p.denyNilPartitionKey()).isTrue();
     assertThat(p.valueEncoder()).isSameAs(ValueEncoder.json());
+    assertThat(p.verifyOnStart()).isFalse();
+    assertThat(p.startTimeout()).isEqualTo(Duration.ofSeconds(65));
     assertThat(p.kafkaProperties())
         .containsExactly(Map.entry("max.in.flight.requests.per.connection", "5"));
     assertThat(p.initialDynamicConfig()).isEqualTo(config.dynamicConfig());
@@ -182,6 +188,17 @@ class WrpKafkaConfigTest {
         """).publisher().orElseThrow();
     assertThat(p.retryBackoff()).isEqualTo(Duration.ofMillis(100));
     assertThat(p.retryBackoffMax()).isEqualTo(Duration.ofSeconds(5));
+  }
+
+  @Test
+  void startIsVerifiedWithin30sByDefault() {
+    PublisherConfig p = parse("""
+        kafka:
+          brokers: localhost:9092
+          topicMap: [{pattern: "*", topic: events}]
+        """).publisher().orElseThrow();
+    assertThat(p.verifyOnStart()).isTrue();
+    assertThat(p.startTimeout()).isEqualTo(Duration.ofSeconds(30));
   }
 
   @Test

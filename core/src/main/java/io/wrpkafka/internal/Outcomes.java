@@ -13,6 +13,7 @@ import java.util.function.BooleanSupplier;
  *   2. reports the outcome once (PendingRecord.claimReport) to the record's future, if any, and
  *      to the listeners (a QoS 75-99 caller that stopped waiting may have reported first),
  *   3. logs a failure, rate-limited, so that no failed record goes unseen even at QoS 0-74,
+ *      with the record's transaction uuid in the MDC for that line,
  *   4. offers a failure to the failure stage (the dead-letter topic), which keeps the record's
  *      buffer room until it is done with it; otherwise returns the room at once.
  * Nothing here blocks: the I/O thread must stay free for acknowledgements.
@@ -59,7 +60,8 @@ public final class Outcomes implements Completion {
     PublishException error =
         Failures.classify(record.topic(), exception, stopping.getAsBoolean());
     report(record, error);
-    failureLog.failed(error.errorType(), record.topic(), error.getMessage());
+    failureLog.failed(
+        error.errorType(), record.topic(), error.getMessage(), record.transactionUuid());
     if (!failures.take(record, error, () -> buffer.release(record.size()))) {
       buffer.release(record.size());
     }

@@ -38,6 +38,7 @@ public final class PendingRecord implements Callback {
   private final long size;
   private final CompletableFuture<ProduceResult> future;
   private final Completion completion;
+  private final String transactionUuid;
   private volatile int ended;
   private volatile int reported;
 
@@ -60,6 +61,24 @@ public final class PendingRecord implements Callback {
       CompletableFuture<ProduceResult> future,
       boolean keepRecord,
       Completion completion) {
+    this(record, destination, qos, startNanos, size, future, keepRecord, completion, "");
+  }
+
+  /**
+   * Like the constructor above, for a record of the message with {@code transactionUuid} (kept
+   * by reference, for the failure log's MDC; {@code ""} when the message has none).
+   */
+  public PendingRecord(
+      ProducerRecord<byte[], byte[]> record,
+      Destination destination,
+      int qos,
+      long startNanos,
+      long size,
+      CompletableFuture<ProduceResult> future,
+      boolean keepRecord,
+      Completion completion,
+      String transactionUuid) {
+    this.transactionUuid = transactionUuid;
     this.record = record;
     this.kept = keepRecord ? record : null;
     this.destination = destination;
@@ -88,6 +107,11 @@ public final class PendingRecord implements Callback {
   /** {@link System#nanoTime()} when the record's way began: its delivery timeout counts from it. */
   public long startNanos() {
     return startNanos;
+  }
+
+  /** The WRP transaction uuid of the record's message; {@code ""} when it has none. */
+  public String transactionUuid() {
+    return transactionUuid;
   }
 
   /** The room the record holds in the {@link RecordBuffer}. */

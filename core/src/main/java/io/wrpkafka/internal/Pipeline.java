@@ -149,7 +149,7 @@ public final class Pipeline {
   /**
    * A record that took {@code size} bytes of room in {@link #admit}, ready to {@link #forward}.
    * It keeps its Kafka record for the dead-letter stage only when a dead-letter topic covers its
-   * QoS now.
+   * QoS now, and its message's {@code transactionUuid} (a reference) for the failure log.
    */
   public PendingRecord record(
       ProducerRecord<byte[], byte[]> record,
@@ -157,9 +157,11 @@ public final class Pipeline {
       int qos,
       long startNanos,
       long size,
-      CompletableFuture<ProduceResult> future) {
+      CompletableFuture<ProduceResult> future,
+      String transactionUuid) {
     return new PendingRecord(
-        record, destination, qos, startNanos, size, future, deadLetters.covers(qos), outcomes);
+        record, destination, qos, startNanos, size, future, deadLetters.covers(qos), outcomes,
+        transactionUuid);
   }
 
   /** Hands an admitted record to the next stage; never blocks. */

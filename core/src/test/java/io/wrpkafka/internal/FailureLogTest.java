@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
+import org.slf4j.MDC;
 
 class FailureLogTest {
   private final List<String> lines = new ArrayList<>();
@@ -77,5 +78,50 @@ class FailureLogTest {
     assertThat(lines).containsExactly(
         "first (error type timeout)",
         "fourth (error type timeout; 2 more like it since the last line)");
+  }
+
+  @Test
+  void aLineCarriesTheTransactionUuidOfItsFailureInTheMdc() {
+    RecordingLogger recorded = new RecordingLogger(false);
+    FailureLog log = new FailureLog(recorded.logger(), 10, () -> now);
+
+    log.failed(ErrorType.TIMEOUT, "a", "record for topic a failed", "tx-1");
+
+    assertThat(recorded.calls("error"))
+        .extracting(RecordingLogger.Call::transactionUuid)
+        .containsExactly("tx-1");
+  }
+
+  @Test
+  void theMdcIsClearedAfterTheLine() {
+    FailureLog log = new FailureLog(new RecordingLogger(false).logger(), 10, () -> now);
+
+    log.failed(ErrorType.TIMEOUT, "a", "record for topic a failed", "tx-1");
+
+    assertThat(MDC.get(FailureLog.TRANSACTION_UUID)).isNull();
+  }
+
+  @Test
+  void theCallersMdcValueIsRestoredAfterTheLine() {
+    FailureLog log = new FailureLog(new RecordingLogger(false).logger(), 10, () -> now);
+    MDC.put(FailureLog.TRANSACTION_UUID, "callers");
+    try {
+      log.failed(ErrorType.TIMEOUT, "a", "record for topic a failed", "tx-1");
+
+      assertThat(MDC.get(FailureLog.TRANSACTION_UUID)).isEqualTo("callers");
+    } finally {
+      MDC.remove(FailureLog.TRANSACTION_UUID);
+    }
+  }
+
+  @Test
+  void aFailureWithoutTransactionUuidLeavesTheMdcAlone() {
+    RecordingLogger recorded = new RecordingLogger(false);
+    FailureLog log = new FailureLog(recorded.logger(), 10, () -> now);
+
+    log.failed(ErrorType.TIMEOUT, "a", "record for topic a failed", "");
+
+    assertThat(recorded.calls("error")).extracting(RecordingLogger.Call::transactionUuid)
+        .containsOnlyNulls().hasSize(1);
   }
 }

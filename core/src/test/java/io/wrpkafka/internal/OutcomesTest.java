@@ -13,18 +13,18 @@ import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 
 class OutcomesTest {
   private final RecordBuffer buffer = new RecordBuffer(10, 1000);
   private final List<PublishException> offered = new ArrayList<>();
   private final List<Runnable> releases = new ArrayList<>();
   private boolean takes;
+  private final RecordingLogger log = new RecordingLogger(false);
   private final Outcomes outcomes =
       new Outcomes(
           buffer,
           new EventDispatcher("outcomes-test"),
-          new FailureLog(LoggerFactory.getLogger(OutcomesTest.class)),
+          new FailureLog(log.logger()),
           (record, error, release) -> {
             offered.add(error);
             releases.add(release);
@@ -42,7 +42,23 @@ class OutcomesTest {
         size,
         new CompletableFuture<>(),
         false,
-        outcomes);
+        outcomes,
+        "tx-outcomes");
+  }
+
+  @Test
+  void aFailureIsLoggedWithTheRecordsTransactionUuidInTheMdc() throws Exception {
+    PendingRecord record = admitted(100);
+
+    // The client's I/O thread, where nothing else sets the MDC.
+    Thread io = new Thread(() -> record.onCompletion(null, new RecordTooLargeException("big")));
+    io.start();
+    io.join(10_000);
+
+    assertThat(log.calls("error")).singleElement().satisfies(line -> {
+      assertThat(line.line()).contains("record_too_large");
+      assertThat(line.transactionUuid()).isEqualTo("tx-outcomes");
+    });
   }
 
   @Test

@@ -273,6 +273,8 @@ public final class Bridge implements AutoCloseable {
      * here is stopped again.
      *
      * @throws IllegalStateException if the port cannot be bound or the publisher cannot start
+     * @throws io.wrpkafka.PublishException if the publisher's start check fails (no broker
+     *     answered within {@code kafka.startTimeout}, or the TLS handshake or login failed)
      * @throws io.wrpkafka.ConfigException if a broker override is not a valid address
      * @throws java.io.UncheckedIOException if a TLS file named in the configuration is unreadable
      */

@@ -15,6 +15,7 @@ import io.vertx.ext.web.handler.SecurityPolicyHandler;
 import io.wrpkafka.ConfigException;
 import io.wrpkafka.PublishException;
 import io.wrpkafka.Publisher;
+import io.wrpkafka.internal.FailureLog;
 import io.wrpkafka.routing.Destination;
 import io.wrpkafka.routing.Header;
 import io.wrpkafka.wrp.Format;
@@ -53,6 +54,8 @@ import org.slf4j.LoggerFactory;
 /** The bridge's HTTP routes and handlers. Runs on the event loop; never blocks it. */
 final class BridgeRoutes {
   private static final Logger log = LoggerFactory.getLogger(BridgeRoutes.class);
+  /** An outage fails every request alike: one line per error type and path every 10 s. */
+  private static final FailureLog failedAnswers = new FailureLog(log);
   private static final String RETRY_AFTER_SECONDS = "1";
   private static final String JSON = "application/json";
   /** Context key of the request's correlation id; "" when it has none. */
@@ -479,14 +482,17 @@ final class BridgeRoutes {
   /**
    * Logs an ingest answer that says the message was not published for a reason on our side or
    * Kafka's (5xx other than 503, whose causes are shed load the metrics count), with its
-   * correlation id; every other answer at debug level.
+   * correlation id, rate-limited per error type and path (the publisher logs the failure itself
+   * too, with the transaction uuid in the MDC); every other answer at debug level.
    */
   private static void logFailure(RoutingContext ctx, String id, Answer answer) {
     int status = answer.status();
     if (status >= 500 && status != 503) {
-      log.warn("{} {} (transaction {}) answered {} {}: {}", ctx.request().method(),
-          ctx.normalizedPath(), shown(id), status, answer.body().getString("errorType"),
-          answer.body().getString("error"));
+      String errorType = answer.body().getString("errorType");
+      failedAnswers.failed(errorType, ctx.normalizedPath(),
+          ctx.request().method() + " " + ctx.normalizedPath() + " (transaction " + shown(id)
+              + ") answered " + status + " " + errorType + ": " + answer.body().getString("error"),
+          id);
     } else if (log.isDebugEnabled()) {
       log.debug("{} {} (transaction {}) answered {} {}", ctx.request().method(),
           ctx.normalizedPath(), shown(id), status,

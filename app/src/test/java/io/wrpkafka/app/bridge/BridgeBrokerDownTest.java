@@ -49,6 +49,8 @@ class BridgeBrokerDownTest {
         PublisherConfig.builder()
             .brokers(kafka.bootstrapServers())
             .clientId("broker-down-test")
+            // The point here is a bridge that starts while the broker is down (the lazy start).
+            .verifyOnStart(false)
             .maxBufferedRecords(1)
             .requestTimeout(Duration.ofSeconds(1))
             .recordDeliveryTimeout(Duration.ofSeconds(3))
