@@ -142,22 +142,23 @@ final class DynamicSection {
   private static Optional<TopicRoute> route(MappingReader r) {
     Problems problems = r.problems();
     int before = problems.mark();
-    TopicRoute.Builder b = TopicRoute.builder();
+    Fields<TopicRoute.Builder> f = new Fields<>();
     r.require(PATTERN, "the event type pattern, e.g. device-* or *");
-    r.string(PATTERN).ifPresent(b::pattern);
-    r.string(TOPIC).ifPresent(b::topic);
-    r.strings(TOPICS, false, false).ifPresent(b::topics);
-    r.string(SHARD_BY).ifPresent(b::shardBy);
-    r.string(PARTITION_KEY).ifPresent(b::partitionKey);
+    r.string(PATTERN).ifPresent(f.set(PATTERN, TopicRoute.Builder::pattern));
+    r.string(TOPIC).ifPresent(f.set(TOPIC, TopicRoute.Builder::topic));
+    r.strings(TOPICS, false, false).ifPresent(f.set(TOPICS, TopicRoute.Builder::topics));
+    r.string(SHARD_BY).ifPresent(f.set(SHARD_BY, TopicRoute.Builder::shardBy));
+    r.string(PARTITION_KEY).ifPresent(f.set(PARTITION_KEY, TopicRoute.Builder::partitionKey));
     Optional<Boolean> caseInsensitive = r.bool(CASE_INSENSITIVE);
     Optional<Boolean> ignoreCase = r.bool(IGNORE_CASE);
     if (r.has(CASE_INSENSITIVE) && r.has(IGNORE_CASE)) {
       problems.add(r.mapping().entry(IGNORE_CASE).orElseThrow().keyOrigin(),
           r.pathOf(IGNORE_CASE), "ignoreCase is an alias of caseInsensitive; give only one");
     }
-    caseInsensitive.or(() -> ignoreCase).ifPresent(b::caseInsensitive);
+    caseInsensitive.or(() -> ignoreCase)
+        .ifPresent(f.set(CASE_INSENSITIVE, TopicRoute.Builder::caseInsensitive));
     r.finish();
-    return r.build(before, b::build);
+    return r.build(before, f, TopicRoute::builder, TopicRoute.Builder::build, Map.of());
   }
 
   /**

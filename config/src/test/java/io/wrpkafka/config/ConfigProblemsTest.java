@@ -403,6 +403,71 @@ class ConfigProblemsTest {
         "kafka.topicMap[1].topic", "kafka.headers[\"h\"]", "kafka.brokers", "server.port");
   }
 
+  static Stream<Arguments> ruleChecksBesideOtherProblems() {
+    return Stream.of(
+        Arguments.of("port out of range beside a type error", """
+            kafka:
+              brokers: localhost:9092
+              topicMap: [{pattern: "*", topic: events}]
+            server:
+              port: 70000
+              watchConfig: maybe
+            """, List.of(
+                "bridge.yaml:5:9: server.port: 70000 is out of range (expected 0 to 65535)",
+                "bridge.yaml:6:16: server.watchConfig: expected true or false, found \"maybe\"")),
+        Arguments.of("negative drain timeout beside a type error", """
+            kafka:
+              brokers: localhost:9092
+              topicMap: [{pattern: "*", topic: events}]
+            server:
+              port: http
+              drainTimeout: -1s
+            """, List.of(
+                "bridge.yaml:5:9: server.port: expected an integer, found \"http\"",
+                "bridge.yaml:6:17: server.drainTimeout: must not be negative (got -1s)")),
+        Arguments.of("two rule failures of one section", """
+            kafka:
+              brokers: localhost:9092
+              topicMap: [{pattern: "*", topic: events}]
+            server:
+              port: 70000
+              drainTimeout: -1s
+            """, List.of(
+                "bridge.yaml:5:9: server.port: 70000 is out of range (expected 0 to 65535)",
+                "bridge.yaml:6:17: server.drainTimeout: must not be negative (got -1s)")),
+        Arguments.of("invalid topic name beside a type error in the route", """
+            kafka:
+              brokers: localhost:9092
+              topicMap:
+                - pattern: "*"
+                  topic: bad topic
+                  caseInsensitive: maybe
+            """, List.of(
+                "bridge.yaml:5:14: kafka.topicMap[0].topic: \"bad topic\" is not a valid Kafka"
+                    + " topic name",
+                "bridge.yaml:6:24: kafka.topicMap[0].caseInsensitive: expected true or false,"
+                    + " found \"maybe\"")),
+        Arguments.of("a field with a type error gives no follow-on rule failure", """
+            kafka:
+              brokers: localhost:9092
+              topicMap:
+                - pattern: "*"
+                  topic: [a, b]
+            """, List.of(
+                "bridge.yaml:5:14: kafka.topicMap[0].topic: expected a string, found a list")));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("ruleChecksBesideOtherProblems")
+  void ruleChecksAreReportedTogetherWithOtherProblemsInLineOrder(String name, String yaml,
+      List<String> expected) {
+    List<ConfigProblem> problems = problems(yaml);
+    assertThat(problems).hasSameSizeAs(expected);
+    for (int i = 0; i < expected.size(); i++) {
+      assertThat(problems.get(i).toString()).startsWith(expected.get(i));
+    }
+  }
+
   @Test
   void loadThrowsEveryProblemOnePerLine() {
     assertThatThrownBy(() -> WrpKafkaConfig.parse("""
