@@ -447,6 +447,23 @@ class ConfigProblemsTest {
                     + " topic name",
                 "bridge.yaml:6:24: kafka.topicMap[0].caseInsensitive: expected true or false,"
                     + " found \"maybe\"")),
+        Arguments.of("blank client id beside a type error in the kafka section", """
+            kafka:
+              brokers: localhost:9092
+              clientId: " "
+              maxRetries: three
+              topicMap: [{pattern: "*", topic: events}]
+            """, List.of(
+                "bridge.yaml:3:13: kafka.clientId: must not be blank",
+                "bridge.yaml:4:15: kafka.maxRetries: expected an integer, found \"three\"")),
+        Arguments.of("a bad retry backoff max gives no follow-on from the default", """
+            kafka:
+              brokers: localhost:9092
+              retryBackoff: 10s
+              retryBackoffMax: soon
+              topicMap: [{pattern: "*", topic: events}]
+            """, List.of(
+                "bridge.yaml:4:20: kafka.retryBackoffMax: invalid duration \"soon\"")),
         Arguments.of("a field with a type error gives no follow-on rule failure", """
             kafka:
               brokers: localhost:9092
