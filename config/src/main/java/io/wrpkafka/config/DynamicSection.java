@@ -17,10 +17,10 @@ import java.util.function.Function;
 /*
  * The dynamic part of the schema: topicMap, headers, compressionCodec, linger, batchMaxBytes,
  * acks, routing, deadLetter. Each route is built on its own, so every bad route is reported. The
- * whole DynamicConfig is then built when the other keys read cleanly, with a stand-in route if the
- * real ones are broken, so header and linger problems show up alongside route problems; its
- * single exception would otherwise repeat a problem already reported. The dead-letter topic is
- * only checked against real routes: against the stand-in it could clash for no reason.
+ * whole DynamicConfig is then built from the keys that read cleanly (MappingReader.build), with a
+ * stand-in route if the real ones are broken, so header and linger problems show up alongside
+ * route problems and alongside each other. The dead-letter topic is only checked against real
+ * routes: against the stand-in it could clash for no reason.
  *
  * deadLetter follows the other sections: absent or empty (deadLetter: ~) keeps no failed
  * records; a mapping, even {}, turns it on, with the defaults for the keys it leaves out.
@@ -59,37 +59,34 @@ final class DynamicSection {
   /** Reads the dynamic keys of {@code r}; empty when anything in them is wrong (reported). */
   static Optional<DynamicConfig> read(MappingReader r) {
     Problems problems = r.problems();
-    DynamicConfig.Builder b = DynamicConfig.builder();
+    Fields<DynamicConfig.Builder> f = new Fields<>();
     r.require(TOPIC_MAP, "a list of routes such as - {pattern: \"*\", topic: wrp-events}");
     int beforeRoutes = problems.mark();
     Optional<List<TopicRoute>> routes = r.node(TOPIC_MAP).flatMap(n -> routes(r, n));
     boolean routesFailed = problems.mark() > beforeRoutes;
-    // Broken routes must not hide header problems: check the rest with a stand-in route.
-    b.topicMap(routes.orElse(List.of(TopicRoute.builder().pattern("*").topic("x").build())));
+    // Broken routes must not hide header problems: the fresh builder has a stand-in route.
+    routes.ifPresent(f.set(TOPIC_MAP, DynamicConfig.Builder::topicMap));
     int before = problems.mark();
-    r.node(HEADERS).ifPresent(n -> headers(r, n).ifPresent(b::headers));
+    r.node(HEADERS).ifPresent(n -> headers(r, n)
+        .ifPresent(f.set(HEADERS, DynamicConfig.Builder::headers)));
     r.string(COMPRESSION).flatMap(v -> parsed(r, COMPRESSION, v, Compression::parse))
-        .ifPresent(b::compression);
-    r.duration(LINGER).ifPresent(b::linger);
+        .ifPresent(f.set(COMPRESSION, DynamicConfig.Builder::compression));
+    r.duration(LINGER).ifPresent(f.set(LINGER, DynamicConfig.Builder::linger));
     r.size(BATCH_MAX_BYTES).flatMap(v -> toInt(r, BATCH_MAX_BYTES, v))
-        .ifPresent(b::batchMaxBytes);
-    r.string(ACKS).flatMap(v -> parsed(r, ACKS, v, Acks::parse)).ifPresent(b::acks);
-    r.string(ROUTING).flatMap(v -> parsed(r, ROUTING, v, Routing::parse)).ifPresent(b::routing);
+        .ifPresent(f.set(BATCH_MAX_BYTES, DynamicConfig.Builder::batchMaxBytes));
+    r.string(ACKS).flatMap(v -> parsed(r, ACKS, v, Acks::parse))
+        .ifPresent(f.set(ACKS, DynamicConfig.Builder::acks));
+    r.string(ROUTING).flatMap(v -> parsed(r, ROUTING, v, Routing::parse))
+        .ifPresent(f.set(ROUTING, DynamicConfig.Builder::routing));
     Optional<DeadLetterConfig> deadLetter =
         r.mapping(DEAD_LETTER, DEAD_LETTER_KEYS).flatMap(d -> deadLetter(r, d));
     if (routes.isPresent()) {
-      deadLetter.ifPresent(b::deadLetter);
+      deadLetter.ifPresent(f.set(DEAD_LETTER, DynamicConfig.Builder::deadLetter));
     }
-    if (problems.mark() > before) {
-      return Optional.empty();
-    }
-    try {
-      DynamicConfig config = b.build();
-      return routesFailed || routes.isEmpty() ? Optional.empty() : Optional.of(config);
-    } catch (ConfigException e) {
-      problems.add(e, r.mapping(), r.path(), ALIASES);
-      return Optional.empty();
-    }
+    Optional<DynamicConfig> config = r.build(before, f, () -> DynamicConfig.builder()
+        .topicMap(List.of(TopicRoute.builder().pattern("*").topic("x").build())),
+        DynamicConfig.Builder::build, ALIASES);
+    return routesFailed || routes.isEmpty() ? Optional.empty() : config;
   }
 
   static Optional<Integer> toInt(MappingReader r, String key, long value) {

@@ -464,6 +464,15 @@ class ConfigProblemsTest {
               topicMap: [{pattern: "*", topic: events}]
             """, List.of(
                 "bridge.yaml:4:20: kafka.retryBackoffMax: invalid duration \"soon\"")),
+        Arguments.of("negative linger beside a bad header", """
+            kafka:
+              brokers: localhost:9092
+              topicMap: [{pattern: "*", topic: events}]
+              headers: [x-id]
+              linger: -5ms
+            """, List.of(
+                "bridge.yaml:4:12: kafka.headers: expected a mapping",
+                "bridge.yaml:5:11: kafka.linger: must not be negative")),
         Arguments.of("a field with a type error gives no follow-on rule failure", """
             kafka:
               brokers: localhost:9092
