@@ -91,8 +91,11 @@ final class DynamicSection {
 
   static Optional<Integer> toInt(MappingReader r, String key, long value) {
     if (value > Integer.MAX_VALUE || value < Integer.MIN_VALUE) {
-      r.problems().add(r.originOf(key), r.pathOf(key), "out of range: " + value
-          + " bytes (at most " + Integer.MAX_VALUE + ")");
+      String written = r.mapping().entry(key).map(YamlNode.Entry::value)
+          .filter(n -> n instanceof YamlNode.Scalar).map(n -> ((YamlNode.Scalar) n).value())
+          .orElse(Long.toString(value));
+      r.problems().add(r.originOf(key), r.pathOf(key), "out of range: " + Quoted.of(written)
+          + " is " + value + " bytes (at most " + Integer.MAX_VALUE + ")");
       return Optional.empty();
     }
     return Optional.of((int) value);

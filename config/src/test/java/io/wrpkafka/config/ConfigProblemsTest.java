@@ -96,13 +96,13 @@ class ConfigProblemsTest {
               brokers: localhost:9092
               retryBackoff: 0
               topicMap: [{pattern: "*", topic: events}]
-            """, "bridge.yaml:3:17: kafka.retryBackoff: must be positive (got PT0S)"),
+            """, "bridge.yaml:3:17: kafka.retryBackoff: must be positive (got 0)"),
         Arguments.of("zero start timeout from the publisher builder", """
             kafka:
               brokers: localhost:9092
               startTimeout: 0s
               topicMap: [{pattern: "*", topic: events}]
-            """, "bridge.yaml:3:17: kafka.startTimeout: must be positive (got PT0S)"),
+            """, "bridge.yaml:3:17: kafka.startTimeout: must be positive (got 0s)"),
         Arguments.of("verify on start not a bool", """
             kafka:
               brokers: localhost:9092
@@ -244,6 +244,32 @@ class ConfigProblemsTest {
               linger: -5ms
               topicMap: [{pattern: "*", topic: events}]
             """, "bridge.yaml:3:11: kafka.linger: must not be negative"),
+        Arguments.of("negative cleanup timeout is echoed as written", """
+            kafka:
+              brokers: localhost:9092
+              cleanupTimeout: -1s
+              topicMap: [{pattern: "*", topic: events}]
+            """, "bridge.yaml:3:19: kafka.cleanupTimeout: must not be negative (got -1s)"),
+        Arguments.of("negative linger is echoed as written", """
+            kafka:
+              brokers: localhost:9092
+              linger: -1500ms
+              topicMap: [{pattern: "*", topic: events}]
+            """, "bridge.yaml:3:11: kafka.linger: must not be negative (got -1500ms)"),
+        Arguments.of("negative drain timeout is echoed as written", """
+            kafka:
+              brokers: localhost:9092
+              topicMap: [{pattern: "*", topic: events}]
+            server:
+              drainTimeout: -60000ms
+            """, "bridge.yaml:5:17: server.drainTimeout: must not be negative (got -60000ms)"),
+        Arguments.of("batch size out of range is echoed as written", """
+            kafka:
+              brokers: localhost:9092
+              batchMaxBytes: 3GiB
+              topicMap: [{pattern: "*", topic: events}]
+            """, "bridge.yaml:3:18: kafka.batchMaxBytes: out of range: \"3GiB\" is 3221225472 bytes"
+                + " (at most 2147483647)"),
         Arguments.of("missing kafka section", """
             server:
               port: 6100
