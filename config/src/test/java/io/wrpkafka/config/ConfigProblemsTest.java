@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every class of problem, each with the line, column, path and message it must report. */
@@ -518,6 +519,22 @@ class ConfigProblemsTest {
     for (int i = 0; i < expected.size(); i++) {
       assertThat(problems.get(i).toString()).startsWith(expected.get(i));
     }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      block route          | '    - pattern: *\n      topic: events'   | bridge.yaml:4:17: | pattern: "*"
+      flow route           | '    - {pattern: *, topic: events}'      | bridge.yaml:4:18: | pattern: "*"
+      star with a suffix   | '    - pattern: *-online\n      topic: e' | bridge.yaml:4:16: | pattern: "*-online"
+      """)
+  void unquotedStarPatternIsReportedWithAHintToQuoteIt(String name, String route, String at,
+      String quoted) {
+    String yaml = "kafka:\n  brokers: localhost:9092\n  topicMap:\n"
+        + route.replace("\\n", "\n") + "\n";
+    assertThat(problems(yaml)).singleElement().asString()
+        .startsWith(at + " invalid YAML: ")
+        .endsWith("(a value starting with * must be quoted, e.g. " + quoted + ")")
+        .doesNotContain("\n");
   }
 
   @Test
