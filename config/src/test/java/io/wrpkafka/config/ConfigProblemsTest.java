@@ -563,6 +563,20 @@ class ConfigProblemsTest {
   }
 
   @Test
+  void directoryGivenAsTheFileSaysItIsADirectory(@org.junit.jupiter.api.io.TempDir
+      java.nio.file.Path dir) {
+    assertThat(WrpKafkaConfig.validate(dir, Map.of())).singleElement().asString()
+        .isEqualTo(dir + ": cannot read the file: it is a directory (expected a YAML file)");
+  }
+
+  @Test
+  void missingFileSaysNoSuchFile() {
+    assertThat(WrpKafkaConfig.validate(java.nio.file.Path.of("absent.yaml"), Map.of()))
+        .singleElement().asString()
+        .isEqualTo("absent.yaml: cannot read the file: no such file");
+  }
+
+  @Test
   void emptyFileSaysWhatIsExpected() {
     assertThat(problems("# nothing\n")).singleElement().asString()
         .isEqualTo("bridge.yaml: the file is empty (expected a kafka: section)");
