@@ -31,7 +31,11 @@ final class ValidateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (!Files.isRegularFile(config)) {
+    if (Files.isDirectory(config)) {
+      System.err.println(config + ": is a directory (expected a YAML file)");
+      return 1;
+    }
+    if (!Files.exists(config)) {
       System.err.println(config + ": no such file");
       return 1;
     }

@@ -17,10 +17,10 @@ import java.util.function.Function;
 /*
  * The dynamic part of the schema: topicMap, headers, compressionCodec, linger, batchMaxBytes,
  * acks, routing, deadLetter. Each route is built on its own, so every bad route is reported. The
- * whole DynamicConfig is then built when the other keys read cleanly, with a stand-in route if the
- * real ones are broken, so header and linger problems show up alongside route problems; its
- * single exception would otherwise repeat a problem already reported. The dead-letter topic is
- * only checked against real routes: against the stand-in it could clash for no reason.
+ * whole DynamicConfig is then built from the keys that read cleanly (MappingReader.build), with a
+ * stand-in route if the real ones are broken, so header and linger problems show up alongside
+ * route problems and alongside each other. The dead-letter topic is only checked against real
+ * routes: against the stand-in it could clash for no reason.
  *
  * deadLetter follows the other sections: absent or empty (deadLetter: ~) keeps no failed
  * records; a mapping, even {}, turns it on, with the defaults for the keys it leaves out.
@@ -59,43 +59,43 @@ final class DynamicSection {
   /** Reads the dynamic keys of {@code r}; empty when anything in them is wrong (reported). */
   static Optional<DynamicConfig> read(MappingReader r) {
     Problems problems = r.problems();
-    DynamicConfig.Builder b = DynamicConfig.builder();
+    Fields<DynamicConfig.Builder> f = new Fields<>();
     r.require(TOPIC_MAP, "a list of routes such as - {pattern: \"*\", topic: wrp-events}");
     int beforeRoutes = problems.mark();
     Optional<List<TopicRoute>> routes = r.node(TOPIC_MAP).flatMap(n -> routes(r, n));
     boolean routesFailed = problems.mark() > beforeRoutes;
-    // Broken routes must not hide header problems: check the rest with a stand-in route.
-    b.topicMap(routes.orElse(List.of(TopicRoute.builder().pattern("*").topic("x").build())));
+    // Broken routes must not hide header problems: the fresh builder has a stand-in route.
+    routes.ifPresent(f.set(TOPIC_MAP, DynamicConfig.Builder::topicMap));
     int before = problems.mark();
-    r.node(HEADERS).ifPresent(n -> headers(r, n).ifPresent(b::headers));
+    r.node(HEADERS).ifPresent(n -> headers(r, n)
+        .ifPresent(f.set(HEADERS, DynamicConfig.Builder::headers)));
     r.string(COMPRESSION).flatMap(v -> parsed(r, COMPRESSION, v, Compression::parse))
-        .ifPresent(b::compression);
-    r.duration(LINGER).ifPresent(b::linger);
+        .ifPresent(f.set(COMPRESSION, DynamicConfig.Builder::compression));
+    r.duration(LINGER).ifPresent(f.set(LINGER, DynamicConfig.Builder::linger));
     r.size(BATCH_MAX_BYTES).flatMap(v -> toInt(r, BATCH_MAX_BYTES, v))
-        .ifPresent(b::batchMaxBytes);
-    r.string(ACKS).flatMap(v -> parsed(r, ACKS, v, Acks::parse)).ifPresent(b::acks);
-    r.string(ROUTING).flatMap(v -> parsed(r, ROUTING, v, Routing::parse)).ifPresent(b::routing);
+        .ifPresent(f.set(BATCH_MAX_BYTES, DynamicConfig.Builder::batchMaxBytes));
+    r.string(ACKS).flatMap(v -> parsed(r, ACKS, v, Acks::parse))
+        .ifPresent(f.set(ACKS, DynamicConfig.Builder::acks));
+    r.string(ROUTING).flatMap(v -> parsed(r, ROUTING, v, Routing::parse))
+        .ifPresent(f.set(ROUTING, DynamicConfig.Builder::routing));
     Optional<DeadLetterConfig> deadLetter =
         r.mapping(DEAD_LETTER, DEAD_LETTER_KEYS).flatMap(d -> deadLetter(r, d));
     if (routes.isPresent()) {
-      deadLetter.ifPresent(b::deadLetter);
+      deadLetter.ifPresent(f.set(DEAD_LETTER, DynamicConfig.Builder::deadLetter));
     }
-    if (problems.mark() > before) {
-      return Optional.empty();
-    }
-    try {
-      DynamicConfig config = b.build();
-      return routesFailed || routes.isEmpty() ? Optional.empty() : Optional.of(config);
-    } catch (ConfigException e) {
-      problems.add(e, r.mapping(), r.path(), ALIASES);
-      return Optional.empty();
-    }
+    Optional<DynamicConfig> config = r.build(before, f, () -> DynamicConfig.builder()
+        .topicMap(List.of(TopicRoute.builder().pattern("*").topic("x").build())),
+        DynamicConfig.Builder::build, ALIASES);
+    return routesFailed || routes.isEmpty() ? Optional.empty() : config;
   }
 
   static Optional<Integer> toInt(MappingReader r, String key, long value) {
     if (value > Integer.MAX_VALUE || value < Integer.MIN_VALUE) {
-      r.problems().add(r.originOf(key), r.pathOf(key), "out of range: " + value
-          + " bytes (at most " + Integer.MAX_VALUE + ")");
+      String written = r.mapping().entry(key).map(YamlNode.Entry::value)
+          .filter(n -> n instanceof YamlNode.Scalar).map(n -> ((YamlNode.Scalar) n).value())
+          .orElse(Long.toString(value));
+      r.problems().add(r.originOf(key), r.pathOf(key), "out of range: " + Quoted.of(written)
+          + " is " + value + " bytes (at most " + Integer.MAX_VALUE + ")");
       return Optional.empty();
     }
     return Optional.of((int) value);
@@ -142,22 +142,23 @@ final class DynamicSection {
   private static Optional<TopicRoute> route(MappingReader r) {
     Problems problems = r.problems();
     int before = problems.mark();
-    TopicRoute.Builder b = TopicRoute.builder();
+    Fields<TopicRoute.Builder> f = new Fields<>();
     r.require(PATTERN, "the event type pattern, e.g. device-* or *");
-    r.string(PATTERN).ifPresent(b::pattern);
-    r.string(TOPIC).ifPresent(b::topic);
-    r.strings(TOPICS, false, false).ifPresent(b::topics);
-    r.string(SHARD_BY).ifPresent(b::shardBy);
-    r.string(PARTITION_KEY).ifPresent(b::partitionKey);
+    r.string(PATTERN).ifPresent(f.set(PATTERN, TopicRoute.Builder::pattern));
+    r.string(TOPIC).ifPresent(f.set(TOPIC, TopicRoute.Builder::topic));
+    r.strings(TOPICS, false, false).ifPresent(f.set(TOPICS, TopicRoute.Builder::topics));
+    r.string(SHARD_BY).ifPresent(f.set(SHARD_BY, TopicRoute.Builder::shardBy));
+    r.string(PARTITION_KEY).ifPresent(f.set(PARTITION_KEY, TopicRoute.Builder::partitionKey));
     Optional<Boolean> caseInsensitive = r.bool(CASE_INSENSITIVE);
     Optional<Boolean> ignoreCase = r.bool(IGNORE_CASE);
     if (r.has(CASE_INSENSITIVE) && r.has(IGNORE_CASE)) {
       problems.add(r.mapping().entry(IGNORE_CASE).orElseThrow().keyOrigin(),
           r.pathOf(IGNORE_CASE), "ignoreCase is an alias of caseInsensitive; give only one");
     }
-    caseInsensitive.or(() -> ignoreCase).ifPresent(b::caseInsensitive);
+    caseInsensitive.or(() -> ignoreCase)
+        .ifPresent(f.set(CASE_INSENSITIVE, TopicRoute.Builder::caseInsensitive));
     r.finish();
-    return r.build(before, b::build);
+    return r.build(before, f, TopicRoute::builder, TopicRoute.Builder::build, Map.of());
   }
 
   /**

@@ -118,51 +118,59 @@ final class KafkaSection {
     }
 
     int before = problems.mark();
-    PublisherConfig.Builder b = PublisherConfig.builder();
-    if (talaria) {
-      b.maxBufferedRecords(TALARIA_MAX_BUFFERED_RECORDS)
-          .maxBufferedBytes(TALARIA_MAX_BUFFERED_BYTES)
-          .maxRetries(TALARIA_MAX_RETRIES)
-          .requestTimeout(TALARIA_REQUEST_TIMEOUT);
-    }
+    Fields<PublisherConfig.Builder> f = new Fields<>();
     if (enabled) {
       r.require(BROKERS, "host:port of at least one broker, as a list or comma-separated");
     }
-    Optional<List<String>> brokers = brokers(r);
-    brokers.ifPresent(b::brokers);
-    r.string(CLIENT_ID).ifPresent(b::clientId);
-    r.integer(MAX_BUFFERED_RECORDS).ifPresent(b::maxBufferedRecords);
-    r.size(MAX_BUFFERED_BYTES).ifPresent(b::maxBufferedBytes);
-    r.integer(MAX_RETRIES).ifPresent(b::maxRetries);
-    r.duration(RETRY_BACKOFF).ifPresent(b::retryBackoff);
-    r.duration(RETRY_BACKOFF_MAX).ifPresent(b::retryBackoffMax);
-    r.duration(REQUEST_TIMEOUT).ifPresent(b::requestTimeout);
-    r.duration(RECORD_DELIVERY_TIMEOUT).ifPresent(b::recordDeliveryTimeout);
-    r.duration(CLEANUP_TIMEOUT).ifPresent(b::cleanupTimeout);
-    r.bool(ALLOW_AUTO_TOPIC_CREATION).ifPresent(b::allowAutoTopicCreation);
-    r.bool(DENY_NIL_PARTITION_KEY).ifPresent(b::denyNilPartitionKey);
-    r.string(VALUE_FORMAT).flatMap(v -> valueFormat(r, v)).ifPresent(b::valueEncoder);
-    r.bool(VERIFY_ON_START).ifPresent(b::verifyOnStart);
-    r.duration(START_TIMEOUT).ifPresent(b::startTimeout);
-    r.node(KAFKA_PROPERTIES).ifPresent(n -> kafkaProperties(r, n).ifPresent(b::kafkaProperties));
-    r.mapping(TLS, TLS_KEYS).ifPresent(tls -> tls(tls).ifPresent(b::tls));
-    r.mapping(SASL, SASL_KEYS).ifPresent(sasl -> sasl(sasl).ifPresent(b::sasl));
+    brokers(r).ifPresent(f.set(BROKERS, PublisherConfig.Builder::brokers));
+    r.string(CLIENT_ID).ifPresent(f.set(CLIENT_ID, PublisherConfig.Builder::clientId));
+    r.integer(MAX_BUFFERED_RECORDS)
+        .ifPresent(f.set(MAX_BUFFERED_RECORDS, PublisherConfig.Builder::maxBufferedRecords));
+    r.size(MAX_BUFFERED_BYTES)
+        .ifPresent(f.set(MAX_BUFFERED_BYTES, PublisherConfig.Builder::maxBufferedBytes));
+    r.integer(MAX_RETRIES).ifPresent(f.set(MAX_RETRIES, PublisherConfig.Builder::maxRetries));
+    r.duration(RETRY_BACKOFF)
+        .ifPresent(f.set(RETRY_BACKOFF, PublisherConfig.Builder::retryBackoff));
+    r.duration(RETRY_BACKOFF_MAX)
+        .ifPresent(f.set(RETRY_BACKOFF_MAX, PublisherConfig.Builder::retryBackoffMax));
+    r.duration(REQUEST_TIMEOUT)
+        .ifPresent(f.set(REQUEST_TIMEOUT, PublisherConfig.Builder::requestTimeout));
+    r.duration(RECORD_DELIVERY_TIMEOUT).ifPresent(
+        f.set(RECORD_DELIVERY_TIMEOUT, PublisherConfig.Builder::recordDeliveryTimeout));
+    r.duration(CLEANUP_TIMEOUT)
+        .ifPresent(f.set(CLEANUP_TIMEOUT, PublisherConfig.Builder::cleanupTimeout));
+    r.bool(ALLOW_AUTO_TOPIC_CREATION).ifPresent(
+        f.set(ALLOW_AUTO_TOPIC_CREATION, PublisherConfig.Builder::allowAutoTopicCreation));
+    r.bool(DENY_NIL_PARTITION_KEY)
+        .ifPresent(f.set(DENY_NIL_PARTITION_KEY, PublisherConfig.Builder::denyNilPartitionKey));
+    r.string(VALUE_FORMAT).flatMap(v -> valueFormat(r, v))
+        .ifPresent(f.set(VALUE_FORMAT, PublisherConfig.Builder::valueEncoder));
+    r.bool(VERIFY_ON_START)
+        .ifPresent(f.set(VERIFY_ON_START, PublisherConfig.Builder::verifyOnStart));
+    r.duration(START_TIMEOUT)
+        .ifPresent(f.set(START_TIMEOUT, PublisherConfig.Builder::startTimeout));
+    r.node(KAFKA_PROPERTIES).ifPresent(n -> kafkaProperties(r, n)
+        .ifPresent(f.set(KAFKA_PROPERTIES, PublisherConfig.Builder::kafkaProperties)));
+    r.mapping(TLS, TLS_KEYS)
+        .ifPresent(tls -> tls(tls).ifPresent(f.set(TLS, PublisherConfig.Builder::tls)));
+    r.mapping(SASL, SASL_KEYS)
+        .ifPresent(sasl -> sasl(sasl).ifPresent(f.set(SASL, PublisherConfig.Builder::sasl)));
     r.finish();
 
-    Optional<PublisherConfig> publisher = Optional.empty();
-    if (problems.mark() == before) {
-      if (brokers.isEmpty()) {
-        b.brokers(PLACEHOLDER_BROKER);
+    DynamicConfig initial = dynamic.orElseGet(KafkaSection::placeholderDynamic);
+    Optional<PublisherConfig> publisher = r.build(before, f, () -> {
+      PublisherConfig.Builder b = PublisherConfig.builder().brokers(PLACEHOLDER_BROKER)
+          .initialDynamicConfig(initial);
+      if (talaria) {
+        b.maxBufferedRecords(TALARIA_MAX_BUFFERED_RECORDS)
+            .maxBufferedBytes(TALARIA_MAX_BUFFERED_BYTES)
+            .maxRetries(TALARIA_MAX_RETRIES)
+            .requestTimeout(TALARIA_REQUEST_TIMEOUT);
       }
-      b.initialDynamicConfig(dynamic.orElseGet(KafkaSection::placeholderDynamic));
-      try {
-        PublisherConfig built = b.build();
-        if (enabled && dynamic.isPresent()) {
-          publisher = Optional.of(built);
-        }
-      } catch (ConfigException e) {
-        problems.add(e, r.mapping(), r.path(), Map.of());
-      }
+      return b;
+    }, PublisherConfig.Builder::build, Map.of());
+    if (!enabled || dynamic.isEmpty()) {
+      publisher = Optional.empty();
     }
     return new Result(enabled, publisher, dynamic, dynamicReader, List.copyOf(warnings));
   }

@@ -125,7 +125,6 @@ final class MappingReader {
     }
   }
 
-  /** Reports every key not read, suggesting the closest known key. */
   /**
    * Builds the section this reader read, unless a problem was reported since {@code mark} (its
    * builder would only add a follow-on error); a {@link ConfigException} from {@code build} is
@@ -143,6 +142,50 @@ final class MappingReader {
     }
   }
 
+  /**
+   * Builds the section from {@code fields} on a fresh {@code builder}. When a rule fails on a
+   * field that read cleanly, reports it and builds again without that field, so every field's
+   * own rules are checked in one pass. A failure on anything else (a field that is not set, or
+   * one whose own problem was reported) is reported only while the section is clean: in a section
+   * with problems it would be a follow-on error. Returns the built section only when nothing in
+   * it was wrong since {@code mark}.
+   */
+  <B, T> Optional<T> build(int mark, Fields<B> fields, java.util.function.Supplier<B> builder,
+      java.util.function.Function<B, T> build, java.util.Map<String, String> aliases) {
+    boolean clean = problems.mark() == mark;
+    java.util.Map<String, java.util.function.Consumer<B>> kept = fields.setters();
+    while (true) {
+      B b = builder.get();
+      kept.values().forEach(setter -> setter.accept(b));
+      try {
+        T built = build.apply(b);
+        return clean ? Optional.of(built) : Optional.empty();
+      } catch (ConfigException e) {
+        String key = firstKey(FieldPath.locate(e.getMessage(), mapping, aliases).path());
+        boolean ownField = kept.containsKey(key);
+        if (clean || ownField) {
+          problems.add(e, mapping, path, aliases);
+        }
+        if (!ownField) {
+          return Optional.empty();
+        }
+        kept.remove(key);
+        clean = false;
+      }
+    }
+  }
+
+  // "auth.basic[1].username" -> "auth"; "" for a message that names no field.
+  private static String firstKey(String fieldPath) {
+    int end = 0;
+    while (end < fieldPath.length() && fieldPath.charAt(end) != '.'
+        && fieldPath.charAt(end) != '[') {
+      end++;
+    }
+    return fieldPath.substring(0, end);
+  }
+
+  /** Reports every key not read, suggesting the closest known key. */
   void finish() {
     for (YamlNode.Entry entry : mapping.entries()) {
       if (used.contains(entry.key())) {

@@ -51,7 +51,35 @@ final class Problems {
   void add(ConfigException e, YamlNode base, String basePath, Map<String, String> aliases) {
     FieldPath.Located located = FieldPath.locate(e.getMessage(), base, aliases);
     String path = join(basePath, located.path());
-    add(located.node().origin(), path, located.message());
+    add(located.node().origin(), path, asWritten(located.message(), located.node()));
+  }
+
+  private static final String GOT = "(got ";
+
+  /*
+   * Builders echo the parsed value: "must be positive (got PT0S)" for "0", "(got PT-1S)" for
+   * "-1s". When the value in "(got …)" means the same as the scalar the problem is placed on,
+   * print the scalar as the user wrote it.
+   */
+  static String asWritten(String message, YamlNode node) {
+    int start = message.indexOf(GOT);
+    int end = start < 0 ? -1 : message.indexOf(')', start);
+    if (end < 0 || !(node instanceof YamlNode.Scalar s) || s.isNull()) {
+      return message;
+    }
+    String echoed = message.substring(start + GOT.length(), end);
+    String written = s.value().strip();
+    return sameDuration(echoed, written)
+        ? message.substring(0, start + GOT.length()) + written + message.substring(end)
+        : message;
+  }
+
+  private static boolean sameDuration(String a, String b) {
+    try {
+      return Durations.parse(a).equals(Durations.parse(b));
+    } catch (ConfigException e) {
+      return false;
+    }
   }
 
   static String join(String base, String child) {

@@ -2,6 +2,7 @@ package io.wrpkafka.config;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Reads the {@code server:} section into a {@link ServerConfig}. */
@@ -26,20 +27,27 @@ final class ServerSection {
   static Optional<ServerConfig> read(MappingReader r) {
     Problems problems = r.problems();
     int before = problems.mark();
-    ServerConfig.Builder b = ServerConfig.builder();
-    r.string(ADDRESS).ifPresent(b::address);
-    r.integer(PORT).ifPresent(b::port);
-    r.size(MAX_BODY_BYTES).ifPresent(b::maxBodyBytes);
-    r.secret(ADMIN_TOKEN).ifPresent(b::adminToken);
-    r.bool(WATCH_CONFIG).ifPresent(b::watchConfig);
-    r.duration(DRAIN_TIMEOUT).ifPresent(b::drainTimeout);
+    Fields<ServerConfig.Builder> f = new Fields<>();
+    r.string(ADDRESS).ifPresent(f.set(ADDRESS, ServerConfig.Builder::address));
+    r.integer(PORT).ifPresent(f.set(PORT, ServerConfig.Builder::port));
+    r.size(MAX_BODY_BYTES).ifPresent(f.set(MAX_BODY_BYTES, ServerConfig.Builder::maxBodyBytes));
+    r.secret(ADMIN_TOKEN).ifPresent(f.set(ADMIN_TOKEN, ServerConfig.Builder::adminToken));
+    r.bool(WATCH_CONFIG).ifPresent(f.set(WATCH_CONFIG, ServerConfig.Builder::watchConfig));
+    r.duration(DRAIN_TIMEOUT).ifPresent(f.set(DRAIN_TIMEOUT, ServerConfig.Builder::drainTimeout));
     r.mapping(AUTH, AUTH_KEYS).ifPresent(auth -> {
-      auth.node(BASIC).ifPresent(n -> basic(auth, n).ifPresent(b::basic));
-      auth.strings(BEARER_TOKENS, true, true).ifPresent(b::bearerTokens);
+      // Both auth settings go under the key "auth": builder messages name auth.basic[1]….
+      Optional<List<BasicCredential>> basic = auth.node(BASIC).flatMap(n -> basic(auth, n));
+      Optional<List<String>> bearer = auth.strings(BEARER_TOKENS, true, true);
+      if (basic.isPresent() || bearer.isPresent()) {
+        f.set(AUTH, (ServerConfig.Builder b, Boolean unused) -> {
+          basic.ifPresent(b::basic);
+          bearer.ifPresent(b::bearerTokens);
+        }).accept(true);
+      }
       auth.finish();
     });
     r.finish();
-    return r.build(before, b::build);
+    return r.build(before, f, ServerConfig::builder, ServerConfig.Builder::build, Map.of());
   }
 
   private static Optional<List<BasicCredential>> basic(MappingReader auth, YamlNode node) {

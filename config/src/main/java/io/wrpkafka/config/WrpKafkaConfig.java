@@ -6,6 +6,7 @@ import io.wrpkafka.PublisherConfig;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -219,12 +220,19 @@ public final class WrpKafkaConfig {
 
   private static Loaded read(Path file, Map<String, String> environment) {
     String source = file.toString();
+    if (Files.isDirectory(file)) {
+      return new Loaded(null, List.of(new ConfigProblem(source, 0, 0, "",
+          "cannot read the file: it is a directory (expected a YAML file)")));
+    }
     String text;
     try {
       text = Files.readString(file);
     } catch (CharacterCodingException e) {
       return new Loaded(null, List.of(new ConfigProblem(source, 0, 0, "",
           "cannot read the file: not UTF-8 text")));
+    } catch (NoSuchFileException e) {
+      return new Loaded(null, List.of(new ConfigProblem(source, 0, 0, "",
+          "cannot read the file: no such file")));
     } catch (IOException e) {
       return new Loaded(null, List.of(new ConfigProblem(source, 0, 0, "",
           "cannot read the file: " + e)));

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.api.lowlevel.Parse;
@@ -63,8 +65,9 @@ final class YamlTree {
           .map(m -> origin(source, m)).orElse(new Origin(source, 0, 0));
       String problem = e.getProblem() == null ? "" : e.getProblem();
       String context = e.getContext() == null ? "" : e.getContext() + ": ";
-      problems.add(at, "", "invalid YAML: " + context + problem.strip()
-          + flowHint(text, e.getProblemMark().or(e::getContextMark), context));
+      Optional<Mark> mark = e.getProblemMark().or(e::getContextMark);
+      problems.add(at, "", "invalid YAML: " + context + printable(problem)
+          + flowHint(text, mark, context) + aliasHint(text, mark, context + problem));
       return Optional.empty();
     } catch (YamlEngineException e) {
       problems.add(new Origin(source, 0, 0), "", "invalid YAML: " + e.getMessage());
@@ -175,6 +178,39 @@ final class YamlTree {
     boolean substitution = (line < lines.length && lines[line].contains("${"))
         || (line > 0 && lines[line - 1].contains("${"));
     return substitution ? " (inside {…} or […], quote a value with ${…}: \"${NAME}\")" : "";
+  }
+
+  // "pattern: *" reads * as the start of an alias (&anchor / *alias): say to quote the value.
+  private static final Pattern STAR_VALUE =
+      Pattern.compile("([A-Za-z0-9_.-]+)\\s*:\\s+(\\*[^\\s,}\\]]*)");
+
+  private static String aliasHint(String text, Optional<Mark> mark, String problem) {
+    if (mark.isEmpty() || !problem.contains("alias")) {
+      return "";
+    }
+    String[] lines = text.split("\n", -1);
+    int line = mark.get().getLine();
+    if (line >= lines.length) {
+      return "";
+    }
+    Matcher m = STAR_VALUE.matcher(lines[line]);
+    if (!m.find()) {
+      return "";
+    }
+    return " (a value starting with * must be quoted, e.g. " + m.group(1) + ": \""
+        + m.group(2) + "\")";
+  }
+
+  // snakeyaml names the unexpected character raw, a line break included: keep messages on a line.
+  private static String printable(String problem) {
+    StringBuilder s = new StringBuilder();
+    for (int i = 0; i < problem.length(); i++) {
+      char c = problem.charAt(i);
+      if (!Character.isISOControl(c)) {
+        s.append(c);
+      }
+    }
+    return s.toString().strip().replaceAll(" {2,}", " ");
   }
 
   private static Origin origin(String source, Mark mark) {

@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every class of problem, each with the line, column, path and message it must report. */
@@ -96,13 +97,13 @@ class ConfigProblemsTest {
               brokers: localhost:9092
               retryBackoff: 0
               topicMap: [{pattern: "*", topic: events}]
-            """, "bridge.yaml:3:17: kafka.retryBackoff: must be positive (got PT0S)"),
+            """, "bridge.yaml:3:17: kafka.retryBackoff: must be positive (got 0)"),
         Arguments.of("zero start timeout from the publisher builder", """
             kafka:
               brokers: localhost:9092
               startTimeout: 0s
               topicMap: [{pattern: "*", topic: events}]
-            """, "bridge.yaml:3:17: kafka.startTimeout: must be positive (got PT0S)"),
+            """, "bridge.yaml:3:17: kafka.startTimeout: must be positive (got 0s)"),
         Arguments.of("verify on start not a bool", """
             kafka:
               brokers: localhost:9092
@@ -244,6 +245,32 @@ class ConfigProblemsTest {
               linger: -5ms
               topicMap: [{pattern: "*", topic: events}]
             """, "bridge.yaml:3:11: kafka.linger: must not be negative"),
+        Arguments.of("negative cleanup timeout is echoed as written", """
+            kafka:
+              brokers: localhost:9092
+              cleanupTimeout: -1s
+              topicMap: [{pattern: "*", topic: events}]
+            """, "bridge.yaml:3:19: kafka.cleanupTimeout: must not be negative (got -1s)"),
+        Arguments.of("negative linger is echoed as written", """
+            kafka:
+              brokers: localhost:9092
+              linger: -1500ms
+              topicMap: [{pattern: "*", topic: events}]
+            """, "bridge.yaml:3:11: kafka.linger: must not be negative (got -1500ms)"),
+        Arguments.of("negative drain timeout is echoed as written", """
+            kafka:
+              brokers: localhost:9092
+              topicMap: [{pattern: "*", topic: events}]
+            server:
+              drainTimeout: -60000ms
+            """, "bridge.yaml:5:17: server.drainTimeout: must not be negative (got -60000ms)"),
+        Arguments.of("batch size out of range is echoed as written", """
+            kafka:
+              brokers: localhost:9092
+              batchMaxBytes: 3GiB
+              topicMap: [{pattern: "*", topic: events}]
+            """, "bridge.yaml:3:18: kafka.batchMaxBytes: out of range: \"3GiB\" is 3221225472 bytes"
+                + " (at most 2147483647)"),
         Arguments.of("missing kafka section", """
             server:
               port: 6100
@@ -403,6 +430,113 @@ class ConfigProblemsTest {
         "kafka.topicMap[1].topic", "kafka.headers[\"h\"]", "kafka.brokers", "server.port");
   }
 
+  static Stream<Arguments> ruleChecksBesideOtherProblems() {
+    return Stream.of(
+        Arguments.of("port out of range beside a type error", """
+            kafka:
+              brokers: localhost:9092
+              topicMap: [{pattern: "*", topic: events}]
+            server:
+              port: 70000
+              watchConfig: maybe
+            """, List.of(
+                "bridge.yaml:5:9: server.port: 70000 is out of range (expected 0 to 65535)",
+                "bridge.yaml:6:16: server.watchConfig: expected true or false, found \"maybe\"")),
+        Arguments.of("negative drain timeout beside a type error", """
+            kafka:
+              brokers: localhost:9092
+              topicMap: [{pattern: "*", topic: events}]
+            server:
+              port: http
+              drainTimeout: -1s
+            """, List.of(
+                "bridge.yaml:5:9: server.port: expected an integer, found \"http\"",
+                "bridge.yaml:6:17: server.drainTimeout: must not be negative (got -1s)")),
+        Arguments.of("two rule failures of one section", """
+            kafka:
+              brokers: localhost:9092
+              topicMap: [{pattern: "*", topic: events}]
+            server:
+              port: 70000
+              drainTimeout: -1s
+            """, List.of(
+                "bridge.yaml:5:9: server.port: 70000 is out of range (expected 0 to 65535)",
+                "bridge.yaml:6:17: server.drainTimeout: must not be negative (got -1s)")),
+        Arguments.of("invalid topic name beside a type error in the route", """
+            kafka:
+              brokers: localhost:9092
+              topicMap:
+                - pattern: "*"
+                  topic: bad topic
+                  caseInsensitive: maybe
+            """, List.of(
+                "bridge.yaml:5:14: kafka.topicMap[0].topic: \"bad topic\" is not a valid Kafka"
+                    + " topic name",
+                "bridge.yaml:6:24: kafka.topicMap[0].caseInsensitive: expected true or false,"
+                    + " found \"maybe\"")),
+        Arguments.of("blank client id beside a type error in the kafka section", """
+            kafka:
+              brokers: localhost:9092
+              clientId: " "
+              maxRetries: three
+              topicMap: [{pattern: "*", topic: events}]
+            """, List.of(
+                "bridge.yaml:3:13: kafka.clientId: must not be blank",
+                "bridge.yaml:4:15: kafka.maxRetries: expected an integer, found \"three\"")),
+        Arguments.of("a bad retry backoff max gives no follow-on from the default", """
+            kafka:
+              brokers: localhost:9092
+              retryBackoff: 10s
+              retryBackoffMax: soon
+              topicMap: [{pattern: "*", topic: events}]
+            """, List.of(
+                "bridge.yaml:4:20: kafka.retryBackoffMax: invalid duration \"soon\"")),
+        Arguments.of("negative linger beside a bad header", """
+            kafka:
+              brokers: localhost:9092
+              topicMap: [{pattern: "*", topic: events}]
+              headers: [x-id]
+              linger: -5ms
+            """, List.of(
+                "bridge.yaml:4:12: kafka.headers: expected a mapping",
+                "bridge.yaml:5:11: kafka.linger: must not be negative")),
+        Arguments.of("a field with a type error gives no follow-on rule failure", """
+            kafka:
+              brokers: localhost:9092
+              topicMap:
+                - pattern: "*"
+                  topic: [a, b]
+            """, List.of(
+                "bridge.yaml:5:14: kafka.topicMap[0].topic: expected a string, found a list")));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("ruleChecksBesideOtherProblems")
+  void ruleChecksAreReportedTogetherWithOtherProblemsInLineOrder(String name, String yaml,
+      List<String> expected) {
+    List<ConfigProblem> problems = problems(yaml);
+    assertThat(problems).hasSameSizeAs(expected);
+    for (int i = 0; i < expected.size(); i++) {
+      assertThat(problems.get(i).toString()).startsWith(expected.get(i));
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      block route          | '    - pattern: *\n      topic: events'   | bridge.yaml:4:17: | pattern: "*"
+      flow route           | '    - {pattern: *, topic: events}'      | bridge.yaml:4:18: | pattern: "*"
+      star with a suffix   | '    - pattern: *-online\n      topic: e' | bridge.yaml:4:16: | pattern: "*-online"
+      """)
+  void unquotedStarPatternIsReportedWithAHintToQuoteIt(String name, String route, String at,
+      String quoted) {
+    String yaml = "kafka:\n  brokers: localhost:9092\n  topicMap:\n"
+        + route.replace("\\n", "\n") + "\n";
+    assertThat(problems(yaml)).singleElement().asString()
+        .startsWith(at + " invalid YAML: ")
+        .endsWith("(a value starting with * must be quoted, e.g. " + quoted + ")")
+        .doesNotContain("\n");
+  }
+
   @Test
   void loadThrowsEveryProblemOnePerLine() {
     assertThatThrownBy(() -> WrpKafkaConfig.parse("""
@@ -426,6 +560,20 @@ class ConfigProblemsTest {
       assertThat(p.line()).isZero();
       assertThat(p.toString()).startsWith("no-such-dir/bridge.yaml: cannot read the file:");
     });
+  }
+
+  @Test
+  void directoryGivenAsTheFileSaysItIsADirectory(@org.junit.jupiter.api.io.TempDir
+      java.nio.file.Path dir) {
+    assertThat(WrpKafkaConfig.validate(dir, Map.of())).singleElement().asString()
+        .isEqualTo(dir + ": cannot read the file: it is a directory (expected a YAML file)");
+  }
+
+  @Test
+  void missingFileSaysNoSuchFile() {
+    assertThat(WrpKafkaConfig.validate(java.nio.file.Path.of("absent.yaml"), Map.of()))
+        .singleElement().asString()
+        .isEqualTo("absent.yaml: cannot read the file: no such file");
   }
 
   @Test
