@@ -36,6 +36,7 @@ class ServeTopicCheckTest {
   private final ByteArrayOutputStream log = new ByteArrayOutputStream();
   private PrintStream originalErr;
   private Bridge bridge;
+  private Path file;
   private String present;
   private String absent;
 
@@ -74,7 +75,7 @@ class ServeTopicCheckTest {
   }
 
   private void serve(String yaml) throws Exception {
-    Path file = dir.resolve("bridge.yaml");
+    file = dir.resolve("bridge.yaml");
     Files.writeString(file, yaml);
     bridge = Bridge.builder().config(WrpKafkaConfig.load(file, Map.of()), file).port(0).start();
   }
@@ -90,6 +91,7 @@ class ServeTopicCheckTest {
         "server:",
         "  address: 127.0.0.1",
         "  adminToken: topic-check-admin",
+        "  watchConfig: true",
         "");
   }
 
@@ -155,6 +157,19 @@ class ServeTopicCheckTest {
     assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
 
     Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(logged())
+        .contains("topic \"" + absent + "\" does not exist after the reload"));
+  }
+
+  @Test
+  void editedConfigFileThatRoutesToAMissingTopicWarnsAboutIt() throws Exception {
+    serve(config(present, present + "-dlq", false));
+
+    Path next = dir.resolve("bridge.yaml.new");
+    Files.writeString(next, config(absent, present + "-dlq", false));
+    Files.move(next, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+
+    Awaitility.await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(logged())
         .contains("topic \"" + absent + "\" does not exist after the reload"));
   }
 }
