@@ -1,18 +1,15 @@
 package io.wrpkafka.app;
 
 import io.wrpkafka.ConfigException;
-import io.wrpkafka.DynamicConfig;
 import io.wrpkafka.PublishException;
-import io.wrpkafka.TopicRoute;
 import io.wrpkafka.app.bridge.Bridge;
+import io.wrpkafka.app.bridge.RouteTopics;
 import io.wrpkafka.config.ConfigProblem;
 import io.wrpkafka.config.WrpKafkaConfig;
 import io.wrpkafka.embedded.EmbeddedKafka;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -126,27 +123,15 @@ final class ServeCommand implements Callable<Integer> {
     System.out.println("starting an embedded Kafka broker...");
     EmbeddedKafka kafka = EmbeddedKafka.start();
     try {
-      for (String topic : topicsOf(loaded.dynamicConfig())) {
+      for (String topic : RouteTopics.of(loaded.dynamicConfig())) {
         kafka.createTopic(topic, 3);
       }
       System.out.println("embedded Kafka at " + kafka.bootstrapServers() + " with topics "
-          + topicsOf(loaded.dynamicConfig()));
+          + RouteTopics.of(loaded.dynamicConfig()));
       return builder.brokers(kafka.bootstrapServers()).onClose(kafka).start();
     } catch (RuntimeException e) {
       kafka.close();
       throw e;
     }
-  }
-
-  /** Every topic a route names, in order. */
-  static Set<String> topicsOf(DynamicConfig dynamic) {
-    Set<String> topics = new LinkedHashSet<>();
-    for (TopicRoute route : dynamic.topicMap()) {
-      if (route.topic() != null && !route.topic().isEmpty()) {
-        topics.add(route.topic());
-      }
-      topics.addAll(route.topics());
-    }
-    return topics;
   }
 }

@@ -61,7 +61,7 @@ final class KafkaSection {
   static final List<String> KEYS = concat(STATIC_KEYS, DynamicSection.KEYS);
   static final List<String> TLS_KEYS =
       List.of("enabled", "insecureSkipVerify", "certFile", "keyFile", "caFile");
-  static final List<String> SASL_KEYS = List.of("mechanism", "username", "password");
+  static final List<String> SASL_KEYS = List.of("enabled", "mechanism", "username", "password");
 
   private static final String PLACEHOLDER_BROKER = "localhost:9092";
 
@@ -259,6 +259,15 @@ final class KafkaSection {
   private static Optional<SaslConfig> sasl(MappingReader r) {
     int before = r.problems().mark();
     SaslConfig.Builder b = SaslConfig.builder();
+    // enabled: false (or KAFKA_SASL_ENABLED=false) keeps the section's text but drops SASL, so a
+    // production file runs against a local plaintext broker without editing it.
+    if (!r.bool("enabled").orElse(true)) {
+      r.skip("mechanism");
+      r.skip("username");
+      r.skip("password");
+      r.finish();
+      return Optional.empty();
+    }
     r.string("mechanism").flatMap(v -> DynamicSection.parsed(r, "mechanism", v,
         SaslConfig.Mechanism::parse)).ifPresent(b::mechanism);
     r.string("username").ifPresent(b::username);

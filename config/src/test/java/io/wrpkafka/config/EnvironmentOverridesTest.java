@@ -72,7 +72,7 @@ class EnvironmentOverridesTest {
     assertThat(config.server().address()).isEqualTo("127.0.0.1");
     assertThat(config.server().port()).isEqualTo(8000);
     assertThat(config.server().adminToken()).contains("admin");
-    assertThat(EnvironmentOverrides.ALL).hasSize(14);
+    assertThat(EnvironmentOverrides.ALL).hasSize(15);
   }
 
   @Test
@@ -107,5 +107,52 @@ class EnvironmentOverridesTest {
     }
     assertThat(WrpKafkaConfig.validate(FILE, "bridge.yaml", environment))
         .singleElement().asString().startsWith(expected);
+  }
+
+  private static final String SECURED = """
+      kafka:
+        brokers: [file:9093]
+        tls: {enabled: true, caFile: /etc/kafka/ca.pem}
+        sasl: {mechanism: SCRAM-SHA-512, username: bridge, password: secret}
+        topicMap: [{pattern: "*", topic: events}]
+      """;
+
+  @ParameterizedTest(name = "KAFKA_SASL_ENABLED={0}, KAFKA_TLS_ENABLED={1}: SASL {2}, TLS {3}")
+  @CsvSource(delimiter = ';', value = {
+      "'';    '';    true;  true",
+      "false; '';    false; true",
+      "'';    false; true;  false",
+      "false; false; false; false",
+      "true;  true;  true;  true",
+      "FALSE; False; false; false",
+  })
+  void enabledVariablesSwitchSecuredSectionsOff(
+      String sasl, String tls, boolean expectSasl, boolean expectTls) {
+    PublisherConfig p = WrpKafkaConfig.parse(SECURED, "bridge.yaml",
+        Map.of("KAFKA_SASL_ENABLED", sasl, "KAFKA_TLS_ENABLED", tls)).publisher().orElseThrow();
+    assertThat(p.sasl().isPresent()).isEqualTo(expectSasl);
+    assertThat(p.tls().orElseThrow().enabled()).isEqualTo(expectTls);
+    assertThat(p.clientProperties().containsKey("sasl.jaas.config")).isEqualTo(expectSasl);
+    assertThat(p.clientProperties().get("security.protocol"))
+        .isEqualTo(expectSasl ? (expectTls ? "SASL_SSL" : "SASL_PLAINTEXT")
+            : (expectTls ? "SSL" : null));
+  }
+
+  @Test
+  void saslDisabledDoesNotCheckTheRestOfTheSection() {
+    WrpKafkaConfig config = WrpKafkaConfig.parse("""
+        kafka:
+          brokers: [file:9092]
+          sasl: {mechanism: SCRAM-SHA-512}
+          topicMap: [{pattern: "*", topic: events}]
+        """, "bridge.yaml", Map.of("KAFKA_SASL_ENABLED", "false"));
+    assertThat(config.publisher().orElseThrow().sasl()).isEmpty();
+  }
+
+  @Test
+  void badSaslEnabledIsReportedAgainstTheVariable() {
+    assertThat(WrpKafkaConfig.validate(SECURED, "bridge.yaml", Map.of("KAFKA_SASL_ENABLED", "no")))
+        .singleElement().asString()
+        .startsWith("$KAFKA_SASL_ENABLED: kafka.sasl.enabled: expected true or false, found \"no\"");
   }
 }

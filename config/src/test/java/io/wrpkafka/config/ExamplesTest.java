@@ -25,7 +25,7 @@ class ExamplesTest {
   @Test
   void examplesFolderHoldsTheDocumentedFiles() throws IOException {
     assertThat(examples().map(p -> p.getFileName().toString()))
-        .contains("minimal.yaml", "seed.yaml", "talaria.yaml");
+        .contains("minimal.yaml", "seed.yaml", "talaria.yaml", "local.yaml");
   }
 
   @ParameterizedTest(name = "{0}")
@@ -44,5 +44,25 @@ class ExamplesTest {
         .containsExactly("online", "offline", "device-status", "qos-*", "iot-*", "*");
     assertThat(config.dynamicConfig().topicMap().get(3).topics())
         .isEqualTo(List.of("qos-events-0", "qos-events-1", "qos-events-2"));
+  }
+
+  @Test
+  void talariaExampleRunsPlaintextWhenTheEnvironmentSwitchesSaslAndTlsOff() {
+    WrpKafkaConfig config = WrpKafkaConfig.load(EXAMPLES.resolve("talaria.yaml"), Map.of(
+        "KAFKA_BROKERS", "localhost:9092", "KAFKA_SASL_ENABLED", "false",
+        "KAFKA_TLS_ENABLED", "false"));
+    var publisher = config.publisher().orElseThrow();
+    assertThat(publisher.brokers()).containsExactly("localhost:9092");
+    assertThat(publisher.sasl()).isEmpty();
+    assertThat(publisher.clientProperties()).doesNotContainKeys("security.protocol", "sasl.jaas.config");
+  }
+
+  @Test
+  void localExampleIsPlaintextOnLocalhostWithADeadLetterTopic() {
+    WrpKafkaConfig config = WrpKafkaConfig.load(EXAMPLES.resolve("local.yaml"), Map.of());
+    var publisher = config.publisher().orElseThrow();
+    assertThat(publisher.brokers()).containsExactly("localhost:9092");
+    assertThat(publisher.clientProperties()).doesNotContainKeys("security.protocol", "sasl.jaas.config");
+    assertThat(config.dynamicConfig().deadLetter().orElseThrow().topic()).isEqualTo("wrp-dead-letter");
   }
 }

@@ -173,6 +173,7 @@ public final class Bridge implements AutoCloseable {
     private DynamicConfig disabledConfig;
     private PrometheusMeterRegistry registry;
     private ReadinessCheck readiness = ReadinessCheck.alwaysReady();
+    private TopicCheck topicCheck;
     private DynamicConfigCodec codec;
     private Path watchedFile;
     private Function<Path, DynamicConfigCodec.Parsed> fileLoader;
@@ -342,6 +343,19 @@ public final class Bridge implements AutoCloseable {
       BrokerProbe probe = new BrokerProbe(config.clientProperties());
       owned.add(probe);
       readiness(probe);
+      if (!config.allowAutoTopicCreation()) {
+        topicCheck = new TopicCheck(config.clientProperties(), started::dynamicConfig);
+        owned.add(topicCheck);
+        readiness(probe.then(topicCheck));
+        topicCheck.checkAtStart();
+      }
+    }
+
+    /** Called after a new dynamic configuration was applied (PUT or the watched file). */
+    private void reloaded(DynamicConfig config) {
+      if (topicCheck != null) {
+        topicCheck.reloaded(config);
+      }
     }
 
     private Bridge startFromParts() {
@@ -384,7 +398,7 @@ public final class Bridge implements AutoCloseable {
       BridgeRoutes routes =
           new BridgeRoutes(
               vertx, settings, target, new Ingest(target, recordDeliveryTimeout, workers), meters,
-              readiness, codec);
+              readiness, codec, this::reloaded);
       HttpServer server =
           vertx.createHttpServer(
               new HttpServerOptions()
@@ -406,7 +420,10 @@ public final class Bridge implements AutoCloseable {
       }
       ConfigFileWatcher watcher = null;
       if (watchedFile != null) {
-        watcher = new ConfigFileWatcher(watchedFile, fileLoader, target::updateConfig);
+        watcher = new ConfigFileWatcher(watchedFile, fileLoader, config -> {
+          target.updateConfig(config);
+          reloaded(config);
+        });
         watcher.start();
       }
       log.info(

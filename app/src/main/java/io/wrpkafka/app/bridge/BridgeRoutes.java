@@ -13,6 +13,7 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.SecurityPolicyHandler;
 import io.wrpkafka.ConfigException;
+import io.wrpkafka.DynamicConfig;
 import io.wrpkafka.PublishException;
 import io.wrpkafka.Publisher;
 import io.wrpkafka.internal.FailureLog;
@@ -29,6 +30,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,6 +70,7 @@ final class BridgeRoutes {
   private final PrometheusMeterRegistry registry;
   private final ReadinessCheck readiness;
   private final DynamicConfigCodec codec;
+  private final Consumer<DynamicConfig> reloaded;
   private final AtomicInteger inFlight = new AtomicInteger();
   private volatile boolean draining;
 
@@ -78,7 +81,8 @@ final class BridgeRoutes {
       Ingest ingest,
       PrometheusMeterRegistry registry,
       ReadinessCheck readiness,
-      DynamicConfigCodec codec) {
+      DynamicConfigCodec codec,
+      Consumer<DynamicConfig> reloaded) {
     this.vertx = vertx;
     this.settings = settings;
     this.publisher = publisher;
@@ -86,6 +90,7 @@ final class BridgeRoutes {
     this.registry = registry;
     this.readiness = readiness;
     this.codec = codec;
+    this.reloaded = reloaded;
   }
 
   Router router() {
@@ -401,6 +406,7 @@ final class BridgeRoutes {
       return;
     }
     log.info("dynamic configuration replaced over HTTP ({} routes)", parsed.config().topicMap().size());
+    reloaded.accept(parsed.config());
     send(ctx, new Answer(200, new JsonObject().put("status", "applied")
         .put("config", new JsonObject(codec.toMap(publisher.dynamicConfig())))));
   }
@@ -424,10 +430,15 @@ final class BridgeRoutes {
       return;
     }
     Future.fromCompletionStage(readiness.problem(), vertx.getOrCreateContext()).onComplete(done -> {
-      Optional<String> problem = done.succeeded() ? done.result()
-          : Optional.of("readiness check failed: " + done.cause().getMessage());
+      Optional<ReadinessCheck.NotReady> problem = done.succeeded() ? done.result()
+          : Optional.of(ReadinessCheck.NotReady.because(
+              "readiness check failed: " + done.cause().getMessage()));
       if (problem.isPresent()) {
-        send(ctx, Answer.error(503, "not_ready", problem.get()));
+        Answer answer = Answer.error(503, "not_ready", problem.get().reason());
+        if (!problem.get().missingTopics().isEmpty()) {
+          answer.body().put("missingTopics", new JsonArray(problem.get().missingTopics()));
+        }
+        send(ctx, answer);
       } else {
         send(ctx, new Answer(200, new JsonObject().put("status", "ready").put("kafka", "reachable")));
       }

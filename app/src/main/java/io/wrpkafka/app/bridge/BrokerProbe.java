@@ -25,7 +25,7 @@ final class BrokerProbe implements ReadinessCheck, AutoCloseable {
   private static final Duration CACHE_FOR = Duration.ofSeconds(3);
   private static final int TIMEOUT_MS = 3_000;
 
-  private record Checked(long atNanos, CompletableFuture<Optional<String>> answer) {}
+  private record Checked(long atNanos, CompletableFuture<Optional<NotReady>> answer) {}
 
   private final Admin admin;
   private final AtomicReference<Checked> last = new AtomicReference<>();
@@ -46,14 +46,14 @@ final class BrokerProbe implements ReadinessCheck, AutoCloseable {
   }
 
   @Override
-  public CompletionStage<Optional<String>> problem() {
+  public CompletionStage<Optional<NotReady>> problem() {
     long now = System.nanoTime();
     Checked previous = last.get();
     if (previous != null
         && (!previous.answer().isDone() || now - previous.atNanos() < CACHE_FOR.toNanos())) {
       return previous.answer();
     }
-    CompletableFuture<Optional<String>> answer = new CompletableFuture<>();
+    CompletableFuture<Optional<NotReady>> answer = new CompletableFuture<>();
     if (!last.compareAndSet(previous, new Checked(now, answer))) {
       return last.get().answer();
     }
@@ -65,19 +65,23 @@ final class BrokerProbe implements ReadinessCheck, AutoCloseable {
               (nodes, failure) -> {
                 if (failure != null) {
                   answer.complete(
-                      Optional.of(
+                      notReady(
                           "Kafka brokers unreachable: " + failure.getClass().getSimpleName()
                               + (failure.getMessage() == null ? "" : ": " + failure.getMessage())));
                 } else if (nodes.isEmpty()) {
-                  answer.complete(Optional.of("Kafka cluster reports no live brokers"));
+                  answer.complete(notReady("Kafka cluster reports no live brokers"));
                 } else {
                   answer.complete(Optional.empty());
                 }
               });
     } catch (RuntimeException e) {
-      answer.complete(Optional.of("Kafka readiness check failed: " + e.getMessage()));
+      answer.complete(notReady("Kafka readiness check failed: " + e.getMessage()));
     }
     return answer;
+  }
+
+  private static Optional<NotReady> notReady(String reason) {
+    return Optional.of(NotReady.because(reason));
   }
 
   /** Closes the admin client, waiting at most a second. */
