@@ -392,6 +392,7 @@ public final class Bridge implements AutoCloseable {
                   .setPort(settings.port())
                   .setCompressionSupported(false));
       server.requestHandler(routes.router());
+      server.invalidRequestHandler(BridgeRoutes::invalidRequest);
       try {
         server
             .listen()
