@@ -132,6 +132,7 @@ final class TailCommand implements Callable<Integer> {
         throw new picocli.CommandLine.TypeConversionException("an empty broker address (expected HOST:PORT)");
       }
       int colon = address.lastIndexOf(':');
+      // An IPv6 address with a port is bracketed ([::1]:9092); "::1" alone has no port.
       boolean bareIpv6 = colon >= 0 && !address.startsWith("[") && address.indexOf(':') != colon;
       if (colon < 0 || colon == address.length() - 1 || bareIpv6 || address.endsWith("]")) {
         String host = colon == address.length() - 1 ? address.substring(0, colon) : address;
@@ -171,9 +172,11 @@ final class TailCommand implements Callable<Integer> {
     } else {
       props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
     }
-    if (!verbose && System.getProperty(KAFKA_LOG_LEVEL) == null) {
+    boolean silenced = !verbose && System.getProperty(KAFKA_LOG_LEVEL) == null;
+    if (silenced) {
       // Before the consumer creates its loggers: the client warns once per retry while a broker
-      // is unreachable, and tail's own error line says the same once.
+      // is unreachable, and tail's own error line says the same once. Loggers created meanwhile
+      // by anything else in this JVM are silenced too; the setting is removed when tail ends.
       System.setProperty(KAFKA_LOG_LEVEL, "off");
     }
     AtomicBoolean stopped = new AtomicBoolean();
@@ -239,6 +242,9 @@ final class TailCommand implements Callable<Integer> {
           + reason.getMessage());
       return 1;
     } finally {
+      if (silenced) {
+        System.clearProperty(KAFKA_LOG_LEVEL);
+      }
       if (signals != null) {
         signals.close();
       }
