@@ -36,7 +36,8 @@ import picocli.CommandLine.Option;
           + "by default each record's format is recognised from its first byte. A JSON or text "
           + "payload is shown as such, any other payload as payload_base64. A record that is not valid WRP is printed as an error line with its "
           + "offset, and tail carries on. Without --group it reads every partition and commits "
-          + "nothing.%n"
+          + "nothing. Until the first record arrives it says on stderr that it is waiting. The "
+          + "Kafka client's own log lines are shown only with --verbose.%n"
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
@@ -47,7 +48,7 @@ import picocli.CommandLine.Option;
 final class TailCommand implements Callable<Integer> {
 
   @Option(names = {"-b", "--brokers"}, required = true, split = ",", paramLabel = "HOST:PORT",
-      description = "Kafka bootstrap servers, comma-separated.")
+      description = "Kafka bootstrap servers, comma-separated.", converter = BrokerConverter.class)
   List<String> brokers;
 
   @Option(names = {"-t", "--topic"}, required = true, description = "The topic to read.")
@@ -115,6 +116,45 @@ final class TailCommand implements Callable<Integer> {
     }
   }
 
+  @Option(names = {"-v", "--verbose"},
+      description = "Show the Kafka client's log lines (warnings such as unreachable brokers).")
+  boolean verbose;
+
+  /** The slf4j-simple setting for the Kafka client's loggers, read when each logger is created. */
+  static final String KAFKA_LOG_LEVEL = "org.slf4j.simpleLogger.log.org.apache.kafka";
+
+  /** Checks one bootstrap address: a host and a port, so a forgotten port is named as such. */
+  static final class BrokerConverter implements picocli.CommandLine.ITypeConverter<String> {
+    @Override
+    public String convert(String value) {
+      String address = value.strip();
+      if (address.isEmpty()) {
+        throw new picocli.CommandLine.TypeConversionException("an empty broker address (expected HOST:PORT)");
+      }
+      int colon = address.lastIndexOf(':');
+      // An IPv6 address with a port is bracketed ([::1]:9092); "::1" alone has no port.
+      boolean bareIpv6 = colon >= 0 && !address.startsWith("[") && address.indexOf(':') != colon;
+      if (colon < 0 || colon == address.length() - 1 || bareIpv6 || address.endsWith("]")) {
+        String host = colon == address.length() - 1 ? address.substring(0, colon) : address;
+        if (bareIpv6) {
+          host = "[" + address + "]";
+        }
+        throw new picocli.CommandLine.TypeConversionException(
+            address + " has no port; did you mean " + host + ":9092?");
+      }
+      String port = address.substring(colon + 1);
+      if (!port.matches("\\d{1,5}") || Integer.parseInt(port) < 1 || Integer.parseInt(port) > 65535) {
+        throw new picocli.CommandLine.TypeConversionException(
+            "'" + address + "' has no valid port (expected HOST:PORT, the port 1-65535)");
+      }
+      if (colon == 0) {
+        throw new picocli.CommandLine.TypeConversionException(
+            "'" + address + "' has no host (expected HOST:PORT)");
+      }
+      return address;
+    }
+  }
+
   PrintStream out = System.out;
   PrintStream err = System.err;
 
@@ -131,6 +171,13 @@ final class TailCommand implements Callable<Integer> {
       props.put(ConsumerConfig.GROUP_ID_CONFIG, group);
     } else {
       props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+    }
+    boolean silenced = !verbose && System.getProperty(KAFKA_LOG_LEVEL) == null;
+    if (silenced) {
+      // Before the consumer creates its loggers: the client warns once per retry while a broker
+      // is unreachable, and tail's own error line says the same once. Loggers created meanwhile
+      // by anything else in this JVM are silenced too; the setting is removed when tail ends.
+      System.setProperty(KAFKA_LOG_LEVEL, "off");
     }
     AtomicBoolean stopped = new AtomicBoolean();
     SignalHandlers signals = null;
@@ -165,8 +212,15 @@ final class TailCommand implements Callable<Integer> {
         }
       }
       long printed = 0;
+      boolean toldWaiting = false;
       while (!stopped.get() && (max == null || printed < max)) {
-        for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+        var records = consumer.poll(Duration.ofMillis(500));
+        if (records.isEmpty() && printed == 0 && !toldWaiting) {
+          err.println("waiting for records on " + topic + "...");
+          err.flush();
+          toldWaiting = true;
+        }
+        for (ConsumerRecord<byte[], byte[]> record : records) {
           out.println(line(record, valueFormat).encode());
           printed++;
           if (max != null && printed >= max) {
@@ -181,9 +235,16 @@ final class TailCommand implements Callable<Integer> {
     } catch (WakeupException e) {
       // Ctrl-C
     } catch (KafkaException e) {
-      err.println("error: reading " + topic + " failed: " + e.getMessage());
+      // The constructor wraps the reason (an unresolvable host, say) in "Failed to construct".
+      Throwable reason = e.getCause() != null && String.valueOf(e.getMessage()).startsWith("Failed to construct")
+          ? e.getCause() : e;
+      err.println("error: reading " + topic + " from " + String.join(",", brokers) + " failed: "
+          + reason.getMessage());
       return 1;
     } finally {
+      if (silenced) {
+        System.clearProperty(KAFKA_LOG_LEVEL);
+      }
       if (signals != null) {
         signals.close();
       }

@@ -7,16 +7,31 @@ import io.wrpkafka.embedded.EmbeddedKafka;
 import io.wrpkafka.wrp.Format;
 import io.wrpkafka.wrp.Message;
 import io.wrpkafka.wrp.MessageType;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import picocli.CommandLine;
 
 class TailCommandTest {
   private static EmbeddedKafka kafka;
@@ -121,5 +136,102 @@ class TailCommandTest {
 
     assertThat(run.exit()).isEqualTo(1);
     assertThat(run.err()).contains("topic no-such-topic does not exist");
+  }
+
+  @Test
+  void aBrokerWithoutAPortIsABadCommandLineThatSuggestsThePort() {
+    Cli.Run run = Cli.run("tail", "-b", "localhost", "-t", "x");
+
+    assertThat(run.exit()).isEqualTo(2);
+    assertThat(run.err()).contains("localhost has no port; did you mean localhost:9092?")
+        .doesNotContain("Failed to construct");
+  }
+
+  static Stream<Arguments> brokerAddresses() {
+    return Stream.of(
+        Arguments.of("localhost:9092", "localhost:9092"),
+        Arguments.of(" kafka-1.example.com:19092 ", "kafka-1.example.com:19092"),
+        Arguments.of("[::1]:9092", "[::1]:9092"),
+        Arguments.of("localhost", "localhost has no port; did you mean localhost:9092?"),
+        Arguments.of("localhost:", "localhost: has no port; did you mean localhost:9092?"),
+        Arguments.of("[::1]", "[::1] has no port; did you mean [::1]:9092?"),
+        Arguments.of("::1", "::1 has no port; did you mean [::1]:9092?"),
+        Arguments.of("localhost:x", "'localhost:x' has no valid port"),
+        Arguments.of("localhost:70000", "'localhost:70000' has no valid port"),
+        Arguments.of(":9092", "':9092' has no host"),
+        Arguments.of("", "an empty broker address"));
+  }
+
+  @ParameterizedTest(name = "\"{0}\" gives \"{1}\"")
+  @MethodSource("brokerAddresses")
+  void brokerAddressIsCheckedForAHostAndAPort(String given, String expected) {
+    String result;
+    try {
+      result = new TailCommand.BrokerConverter().convert(given);
+    } catch (CommandLine.TypeConversionException e) {
+      result = e.getMessage();
+    }
+
+    assertThat(result).startsWith(expected);
+  }
+
+  @Test
+  void anEmptyTopicSaysOnStderrThatItIsWaitingThenPrintsTheFirstRecord() throws Exception {
+    kafka.createTopic("tail-empty", 1);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    TailCommand tail = new TailCommand();
+    tail.out = new PrintStream(out, true, StandardCharsets.UTF_8);
+    tail.err = new PrintStream(err, true, StandardCharsets.UTF_8);
+    CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> new CommandLine(tail)
+        .execute("--brokers", kafka.bootstrapServers(), "--topic", "tail-empty", "--max", "1"));
+
+    Awaitility.await().atMost(Duration.ofSeconds(30))
+        .until(() -> err.toString(StandardCharsets.UTF_8).contains("waiting for records on tail-empty..."));
+    assertThat(out.size()).isZero();
+    produce("tail-empty", Format.MSGPACK.encode(withPayload("text/plain", new byte[] {'h', 'i'})));
+
+    assertThat(exit.get(30, TimeUnit.SECONDS)).as(err.toString(StandardCharsets.UTF_8)).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8).lines()).hasSize(1);
+  }
+
+  @Test
+  void anUnreachableBrokerExitsOneWithItsOwnErrorLineAndNoClientLogLines() throws Exception {
+    TailRun run = tailInItsOwnJvm("-b", "127.0.0.1:" + closedPort(), "-t", "x", "--timeout", "3s");
+
+    assertThat(run.exit()).isEqualTo(1);
+    assertThat(run.err().lines()).as(run.err())
+        .containsExactly("error: could not reach Kafka at 127.0.0.1:" + run.port() + " within PT3S");
+  }
+
+  @Test
+  void verboseShowsTheKafkaClientsWarnings() throws Exception {
+    TailRun run = tailInItsOwnJvm("-b", "127.0.0.1:" + closedPort(), "-t", "x", "--timeout", "3s",
+        "--verbose");
+
+    assertThat(run.exit()).isEqualTo(1);
+    assertThat(run.err()).contains("WARN").contains("could not reach Kafka");
+  }
+
+  record TailRun(int exit, String err, String port) {}
+
+  /** A port nothing listens on. */
+  private static int closedPort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
+  /** Runs tail as the launcher does, in a JVM whose logging nothing else has set up yet. */
+  private static TailRun tailInItsOwnJvm(String... args) throws Exception {
+    List<String> command = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), "io.wrpkafka.app.Main", "tail"));
+    command.addAll(List.of(args));
+    Process process = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    String port = args[1].substring(args[1].lastIndexOf(':') + 1);
+    return new TailRun(process.exitValue(), err, port);
   }
 }

@@ -126,7 +126,11 @@ public final class Bridge implements AutoCloseable {
     if (!routes.awaitIdle(deadline)) {
       log.warn("drain: {} request(s) still in flight after {}", routes.inFlight(), drainTimeout);
     }
-    publisher.stop(cleanupTimeout);
+    try {
+      publisher.stop(cleanupTimeout);
+    } catch (RuntimeException e) {
+      closeFailed("the publisher", e);
+    }
     await(workers.close(), Duration.ofSeconds(5));
     await(vertx.close(), Duration.ofSeconds(10));
     closeAll(closeLast);
@@ -138,9 +142,24 @@ public final class Bridge implements AutoCloseable {
       try {
         resource.close();
       } catch (Exception e) {
-        log.warn("closing {} failed", resource.getClass().getSimpleName(), e);
+        closeFailed(resource.getClass().getSimpleName(), e);
       }
     }
+  }
+
+  /**
+   * One line for a part that failed to stop while draining: with the broker down that is an
+   * expected "Connection refused", which a stack trace would dress up as a crash. The trace is
+   * logged at debug level.
+   */
+  private static void closeFailed(String what, Exception e) {
+    Throwable cause = e;
+    while (cause.getCause() != null && cause.getCause() != cause) {
+      cause = cause.getCause();
+    }
+    log.warn("stopping {} failed: {}: {}{}", what, e.getClass().getSimpleName(), e.getMessage(),
+        cause == e ? "" : " (" + cause.getClass().getSimpleName() + ": " + cause.getMessage() + ")");
+    log.debug("stopping {} failed", what, e);
   }
 
   private static <T> T await(Future<T> future, Duration timeout) {
@@ -406,6 +425,7 @@ public final class Bridge implements AutoCloseable {
                   .setPort(settings.port())
                   .setCompressionSupported(false));
       server.requestHandler(routes.router());
+      server.invalidRequestHandler(BridgeRoutes::invalidRequest);
       try {
         server
             .listen()

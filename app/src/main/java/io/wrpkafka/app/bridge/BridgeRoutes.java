@@ -1,11 +1,14 @@
 package io.wrpkafka.app.bridge;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -237,8 +240,8 @@ final class BridgeRoutes {
   private void unsupported(RoutingContext ctx, String expected) {
     String given = ctx.request().getHeader(HttpHeaders.CONTENT_TYPE);
     send(ctx, Answer.error(415, "unsupported_media_type",
-        (given == null ? "no Content-Type" : "Content-Type " + quoted(given)) + " is not supported; send "
-            + expected));
+        given == null ? "a Content-Type header is required: " + expected
+            : "Content-Type " + quoted(given) + " is not supported; send " + expected));
   }
 
   // ---------------------------------------------------------------- ingest
@@ -515,8 +518,56 @@ final class BridgeRoutes {
     return id == null || id.isEmpty() ? "none" : id;
   }
 
-  private static String quoted(String value) {
-    String shown = value.length() > 100 ? value.substring(0, 100) + "…" : value;
-    return "\"" + shown.replaceAll("[\\p{Cntrl}\"]", "?") + "\"";
+  /**
+   * A header value as it can be shown in an answer: at most 100 characters, in quotes, with
+   * quotes, backslashes and every character outside printable ASCII written as a
+   * JSON-style escape (backslash, u, four hex digits).
+   * Vert.x reads header bytes as ISO-8859-1, so each byte a client sent shows as one escape and
+   * nothing is decoded again (no mojibake, no control characters, no forged log lines).
+   */
+  static String quoted(String value) {
+    int length = Math.min(value.length(), 100);
+    StringBuilder shown = new StringBuilder(length + 2).append('"');
+    for (int i = 0; i < length; i++) {
+      char c = value.charAt(i);
+      if (c < 0x20 || c > 0x7e || c == '"' || c == '\\') {
+        shown.append(String.format("\\u%04X", (int) c));
+      } else {
+        shown.append(c);
+      }
+    }
+    if (value.length() > length) {
+      shown.append("...");
+    }
+    return shown.append('"').toString();
+  }
+
+  /**
+   * Answers a request Vert.x could not parse, before any route sees it (a header name that is
+   * not an ASCII token, a request line or headers over the limits), with the JSON error body like
+   * every other error, and closes the connection, whose framing can no longer be trusted. The
+   * parser's own message is not echoed: it may quote the request's bytes.
+   */
+  static void invalidRequest(HttpServerRequest request) {
+    Throwable cause = request.decoderResult().cause();
+    Answer answer;
+    if (cause instanceof TooLongHttpLineException) {
+      answer = Answer.error(414, "uri_too_long", "the request line is longer than the server accepts");
+    } else if (cause instanceof TooLongHttpHeaderException) {
+      answer = Answer.error(431, "headers_too_large", "the request headers are larger than the server accepts");
+    } else if (cause instanceof IllegalArgumentException
+        && String.valueOf(cause.getMessage()).contains("header name")) {
+      answer = Answer.error(400, "bad_request",
+          "a header name is not valid: header names are ASCII letters, digits and !#$%&'*+-.^_`|~");
+    } else {
+      answer = Answer.error(400, "bad_request", "the request is not valid HTTP/1.1");
+    }
+    log.debug("invalid HTTP request answered {}", answer.status(), cause);
+    request.response()
+        .setStatusCode(answer.status())
+        .putHeader(HttpHeaders.CONTENT_TYPE, JSON)
+        .putHeader(HttpHeaders.CONNECTION, "close")
+        .end(answer.body().encode())
+        .onComplete(done -> request.connection().close());
   }
 }
