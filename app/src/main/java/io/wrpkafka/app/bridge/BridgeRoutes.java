@@ -61,6 +61,11 @@ final class BridgeRoutes {
   private static final Logger log = LoggerFactory.getLogger(BridgeRoutes.class);
   /** An outage fails every request alike: one line per error type and path every 10 s. */
   private static final FailureLog failedAnswers = new FailureLog(log);
+  /** The methods each endpoint answers, for 405 and its {@code Allow} header. */
+  private static final java.util.Map<String, String> ALLOWED = java.util.Map.of(
+      "/healthz", "GET", "/readyz", "GET", "/metrics", "GET",
+      "/api/v4/notify", "POST", "/api/v1/messages", "POST", "/api/v1/route", "POST",
+      "/api/v1/config", "GET, PUT");
   private static final String RETRY_AFTER_SECONDS = "1";
   private static final String JSON = "application/json";
   /** Context key of the request's correlation id; "" when it has none. */
@@ -113,12 +118,23 @@ final class BridgeRoutes {
     router.get("/api/v1/config").handler(this::authorize).handler(this::getConfig);
     router.put("/api/v1/config").handler(before(this::authorizeAdmin)).handler(body)
         .handler(this::putConfig);
-    router.route().handler(ctx -> send(ctx, Answer.error(404, "not_found",
-        "no endpoint " + ctx.request().method() + " " + ctx.normalizedPath())));
+    router.route().handler(BridgeRoutes::noEndpoint);
     router.route().failureHandler(this::failure);
-    router.errorHandler(405, ctx -> send(ctx, Answer.error(405, "method_not_allowed",
-        ctx.request().method() + " is not allowed on " + ctx.normalizedPath())));
     return router;
+  }
+
+  /** 405 with {@code Allow} for a known path asked with another method, 404 otherwise. */
+  private static void noEndpoint(RoutingContext ctx) {
+    String allowed = ALLOWED.get(ctx.normalizedPath());
+    if (allowed == null) {
+      send(ctx, Answer.error(404, "not_found",
+          "no endpoint " + ctx.request().method() + " " + ctx.normalizedPath()));
+      return;
+    }
+    ctx.response().putHeader(HttpHeaders.ALLOW, allowed);
+    send(ctx, Answer.error(405, "method_not_allowed",
+        ctx.request().method() + " is not allowed on " + ctx.normalizedPath() + " (allowed: "
+            + allowed + ")"));
   }
 
   /**

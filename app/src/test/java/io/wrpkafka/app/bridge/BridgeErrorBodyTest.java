@@ -111,7 +111,13 @@ class BridgeErrorBodyTest {
             415, "unsupported_media_type", "Content-Type \"text/\\u0022x\\u005Cy\\u0022\""),
         Arguments.of("an unknown path",
             request("GET", "/nowhere"),
-            404, "not_found", "no endpoint GET /nowhere"));
+            404, "not_found", "no endpoint GET /nowhere"),
+        Arguments.of("a known path asked with another method",
+            request("DELETE", "/api/v4/notify"),
+            405, "method_not_allowed", "DELETE is not allowed on /api/v4/notify (allowed: POST)"),
+        Arguments.of("the config read with POST",
+            request("POST", "/api/v1/config"),
+            405, "method_not_allowed", "(allowed: GET, PUT)"));
   }
 
   @ParameterizedTest(name = "{0} is answered {2} {3}")
