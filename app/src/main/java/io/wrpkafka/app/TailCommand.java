@@ -2,7 +2,7 @@ package io.wrpkafka.app;
 
 import io.vertx.core.json.JsonObject;
 import io.wrpkafka.wrp.Format;
-import io.wrpkafka.wrp.WrpFormatException;
+import io.wrpkafka.wrp.kafka.WrpDeserializer;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -19,6 +19,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -280,15 +281,28 @@ final class TailCommand implements Callable<Integer> {
     }
     Format format = valueFormat.of(value);
     try {
-      line.put("message", MessageText.toJson(format.decode(value)));
+      line.put("message", MessageText.toJson(deserializer(format).deserialize(record.topic(), value)));
       line.put("valueFormat", format == Format.JSON ? "json" : "msgpack");
-    } catch (WrpFormatException e) {
+    } catch (SerializationException e) {
+      // The cause is the WrpFormatException saying what and where; the line names the offset.
+      String reason = e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
       line.put("error", "record at offset " + record.offset() + " is not a WRP "
-          + (format == Format.JSON ? "JSON" : "msgpack") + " message: " + e.getMessage());
+          + (format == Format.JSON ? "JSON" : "msgpack") + " message: " + reason);
       line.put("value_base64", Base64.getEncoder().encodeToString(
           value.length > 256 ? java.util.Arrays.copyOf(value, 256) : value));
     }
     return line;
+  }
+
+  // The same deserializers a JVM consumer of the Publisher's topics uses; stateless once built.
+  private static final WrpDeserializer MSGPACK_VALUES = new WrpDeserializer(Format.MSGPACK);
+  private static final WrpDeserializer JSON_VALUES = new WrpDeserializer(Format.JSON);
+
+  private static WrpDeserializer deserializer(Format format) {
+    return switch (format) {
+      case MSGPACK -> MSGPACK_VALUES;
+      case JSON -> JSON_VALUES;
+    };
   }
 
   /** Reads {@code 10s}, {@code 1m30s}, {@code 500ms} or ISO-8601 {@code PT10S}. */

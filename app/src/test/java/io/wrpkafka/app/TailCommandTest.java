@@ -121,6 +121,25 @@ class TailCommandTest {
   }
 
   @Test
+  void anUndecodableValueIsReportedWithTheWrpReasonAloneAfterItsOffset() {
+    byte[] notWrp = "not wrp".getBytes(StandardCharsets.UTF_8);
+    String reason;
+    try {
+      Format.MSGPACK.decode(notWrp);
+      throw new AssertionError("expected a WrpFormatException");
+    } catch (io.wrpkafka.wrp.WrpFormatException e) {
+      reason = e.getMessage();
+    }
+
+    JsonObject line = TailCommand.line(
+        new org.apache.kafka.clients.consumer.ConsumerRecord<>("t", 0, 7, null, notWrp),
+        TailCommand.ValueFormat.MSGPACK);
+
+    assertThat(line.getString("error"))
+        .isEqualTo("record at offset 7 is not a WRP msgpack message: " + reason);
+  }
+
+  @Test
   void anUnknownValueFormatIsABadCommandLine() {
     Cli.Run run = Cli.run("tail", "--brokers", kafka.bootstrapServers(), "--topic", "x",
         "--value-format", "avro");
