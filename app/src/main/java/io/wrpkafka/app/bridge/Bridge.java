@@ -31,6 +31,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import org.apache.kafka.clients.admin.Admin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -359,12 +360,12 @@ public final class Bridge implements AutoCloseable {
           new KafkaProducerMetrics(started::kafkaMetrics, Tags.empty(), CLIENT_METRICS_REFRESH);
       owned.add(clientMetrics);
       clientMetrics.bindTo(meters);
-      BrokerProbe probe = new BrokerProbe(config.clientProperties());
-      owned.add(probe);
+      Admin admin = ClusterAdmin.create(config.clientProperties());
+      owned.add(() -> ClusterAdmin.close(admin));
+      BrokerProbe probe = new BrokerProbe(admin);
       readiness(probe);
       if (!config.allowAutoTopicCreation()) {
-        topicCheck = new TopicCheck(config.clientProperties(), started::dynamicConfig);
-        owned.add(topicCheck);
+        topicCheck = new TopicCheck(admin, started::dynamicConfig);
         readiness(probe.then(topicCheck));
         topicCheck.checkAtStart();
       }

@@ -1,14 +1,11 @@
 package io.wrpkafka.app.bridge;
 
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 
 /*
@@ -19,9 +16,9 @@ import org.apache.kafka.clients.admin.DescribeClusterOptions;
  */
 /**
  * A {@link ReadinessCheck} that asks the cluster to describe itself with a Kafka admin client.
- * Answers are cached for a few seconds. Thread-safe; close it to release the client.
+ * Answers are cached for a few seconds. Thread-safe; the admin client stays its owner's.
  */
-final class BrokerProbe implements ReadinessCheck, AutoCloseable {
+final class BrokerProbe implements ReadinessCheck {
   private static final Duration CACHE_FOR = Duration.ofSeconds(3);
   private static final int TIMEOUT_MS = 3_000;
 
@@ -30,19 +27,9 @@ final class BrokerProbe implements ReadinessCheck, AutoCloseable {
   private final Admin admin;
   private final AtomicReference<Checked> last = new AtomicReference<>();
 
-  /**
-   * Creates the admin client from connection properties ({@code bootstrap.servers} and any
-   * security settings, as {@link io.wrpkafka.PublisherConfig#clientProperties()} gives them),
-   * with its own {@code client.id}. Does not connect yet.
-   */
-  BrokerProbe(Map<String, Object> connection) {
-    Properties props = new Properties();
-    props.putAll(connection);
-    props.put(AdminClientConfig.CLIENT_ID_CONFIG, "wrpkafka-readiness");
-    props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, TIMEOUT_MS);
-    props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, TIMEOUT_MS);
-    props.put(AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1_000);
-    this.admin = Admin.create(props);
+  /** Asks through {@code admin} (see {@link ClusterAdmin}), which it does not close. */
+  BrokerProbe(Admin admin) {
+    this.admin = admin;
   }
 
   @Override
@@ -82,11 +69,5 @@ final class BrokerProbe implements ReadinessCheck, AutoCloseable {
 
   private static Optional<NotReady> notReady(String reason) {
     return Optional.of(NotReady.because(reason));
-  }
-
-  /** Closes the admin client, waiting at most a second. */
-  @Override
-  public void close() {
-    admin.close(Duration.ofSeconds(1));
   }
 }

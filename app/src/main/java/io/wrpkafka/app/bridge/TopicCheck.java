@@ -4,9 +4,7 @@ import io.wrpkafka.DynamicConfig;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -16,7 +14,6 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListTopicsOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,9 +28,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Checks that every topic the current routes (and the dead-letter topic) can publish to exists:
  * warns once per missing topic at start and on each reload, and reports them on {@code /readyz}.
- * Thread-safe; close it to release its admin client.
+ * Thread-safe; the admin client stays its owner's.
  */
-final class TopicCheck implements ReadinessCheck, AutoCloseable {
+final class TopicCheck implements ReadinessCheck {
   private static final Logger log = LoggerFactory.getLogger(TopicCheck.class);
   private static final Duration CACHE_FOR = Duration.ofSeconds(3);
   private static final int TIMEOUT_MS = 5_000;
@@ -45,18 +42,11 @@ final class TopicCheck implements ReadinessCheck, AutoCloseable {
   private final AtomicReference<Checked> last = new AtomicReference<>();
 
   /**
-   * Creates the admin client from connection properties (as {@link
-   * io.wrpkafka.PublisherConfig#clientProperties()} gives them); {@code current} gives the routes
-   * in force. Does not connect yet.
+   * Asks through {@code admin} (see {@link ClusterAdmin}), which it does not close; {@code
+   * current} gives the routes in force.
    */
-  TopicCheck(Map<String, Object> connection, Supplier<DynamicConfig> current) {
-    Properties props = new Properties();
-    props.putAll(connection);
-    props.put(AdminClientConfig.CLIENT_ID_CONFIG, "wrpkafka-topic-check");
-    props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, TIMEOUT_MS);
-    props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, TIMEOUT_MS);
-    props.put(AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1_000);
-    this.admin = Admin.create(props);
+  TopicCheck(Admin admin, Supplier<DynamicConfig> current) {
+    this.admin = admin;
     this.current = current;
   }
 
@@ -140,11 +130,5 @@ final class TopicCheck implements ReadinessCheck, AutoCloseable {
       }
     });
     return answer;
-  }
-
-  /** Closes the admin client, waiting at most a second. */
-  @Override
-  public void close() {
-    admin.close(Duration.ofSeconds(1));
   }
 }

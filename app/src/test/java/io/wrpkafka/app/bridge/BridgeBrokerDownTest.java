@@ -15,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -113,9 +114,8 @@ class BridgeBrokerDownTest {
 
   @Test
   void readinessIsServiceUnavailableWithTheReasonWhileBrokersAreUnreachable() {
-    try (BrokerProbe probe =
-        new BrokerProbe(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
-      Http http = startBridge(probe);
+    try (Admin admin = ClusterAdmin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
+      Http http = startBridge(new BrokerProbe(admin));
 
       HttpResponse<String> ready = http.get("/readyz");
 
