@@ -3,35 +3,85 @@ package io.wrpkafka.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
+/**
+ * {@code bench} starts the benchmarks' jar in a JVM of its own. These tests give it a jar whose
+ * main class is {@link EchoArguments}: the benchmark itself is run by {@code ./wrpkafka bench}
+ * and benchmarks/run.sh, and its options are tested in the benchmarks module.
+ */
 class BenchCommandTest {
+  @TempDir Path dir;
 
   @Test
-  void benchPassesItsArgumentsToTheEndToEndBenchmark() {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    PrintStream original = System.out;
-    int exit;
-    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-    try {
-      exit = Main.commandLine().execute("bench", "--help");
-    } finally {
-      System.setOut(original);
-    }
-    assertThat(exit).isZero();
-    assertThat(out.toString(StandardCharsets.UTF_8)).contains("--quick", "--output DIR");
+  void benchRunsTheJarsMainClassInItsOwnJvmWithEveryArgument() throws IOException {
+    Cli.Run run = bench(echoJar(), "--quick", "--output", "some dir");
+
+    assertThat(run.exit()).isZero();
+    assertThat(run.out()).contains("arguments: --quick --output some dir");
   }
 
   @Test
-  void benchRejectsAnUnknownOptionAsBadUsage() {
-    PrintStream original = System.err;
-    System.setErr(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+  void benchExitsWithTheBenchmarksExitCode() throws IOException {
+    assertThat(bench(echoJar(), "--exit", "2").exit()).isEqualTo(2);
+  }
+
+  @Test
+  void benchPassesTheBenchmarksStandardErrorThrough() throws IOException {
+    assertThat(bench(echoJar()).err()).contains("a line on standard error");
+  }
+
+  @Test
+  void benchWithoutTheJarSaysWhereItLookedAndHowToBuildIt() {
+    Path missing = dir.resolve("benchmarks/target/benchmarks.jar");
+
+    Cli.Run run = bench(missing, "--quick");
+
+    assertThat(run.exit()).isEqualTo(1);
+    assertThat(run.err())
+        .contains(missing + " does not exist")
+        .contains("mvn -B -q -pl benchmarks -am package -DskipTests -Dfuzz.skip")
+        .contains("./wrpkafka bench");
+    assertThat(run.out()).isEmpty();
+  }
+
+  private Path echoJar() throws IOException {
+    Path jar = dir.resolve("benchmarks.jar");
+    String entry = EchoArguments.class.getName().replace('.', '/') + ".class";
+    try (OutputStream file = Files.newOutputStream(jar);
+        JarOutputStream out = new JarOutputStream(file);
+        InputStream bytes = EchoArguments.class.getClassLoader().getResourceAsStream(entry)) {
+      out.putNextEntry(new JarEntry(entry));
+      bytes.transferTo(out);
+      out.closeEntry();
+    }
+    return jar;
+  }
+
+  private static synchronized Cli.Run bench(Path jar, String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    PrintStream originalOut = System.out;
+    PrintStream originalErr = System.err;
+    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
     try {
-      assertThat(Main.commandLine().execute("bench", "--no-such-option")).isEqualTo(2);
+      int exit = new CommandLine(new BenchCommand(jar, EchoArguments.class.getName())).execute(args);
+      return new Cli.Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     } finally {
-      System.setErr(original);
+      System.setOut(originalOut);
+      System.setErr(originalErr);
     }
   }
 }
