@@ -440,6 +440,9 @@ public final class Bridge implements AutoCloseable {
       HttpServer server = vertx.createHttpServer(options);
       server.requestHandler(routes.router());
       server.invalidRequestHandler(BridgeRoutes::invalidRequest);
+      if (https != null) {
+        routes.serveHttps(server);
+      }
       try {
         server
             .listen()

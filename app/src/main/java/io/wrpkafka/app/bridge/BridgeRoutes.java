@@ -8,6 +8,7 @@ import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -134,6 +135,15 @@ final class BridgeRoutes {
     }
     router.route().failureHandler(this::failure);
     return router;
+  }
+
+  /**
+   * Counts and logs the failed TLS handshakes of {@code server}, which serves HTTPS: they never
+   * reach a route, so without this a refused client certificate would leave no trace.
+   */
+  void serveHttps(HttpServer server) {
+    authFailures.registerHandshakes();
+    server.exceptionHandler(authFailures::handshakeFailed);
   }
 
   /** 405 with {@code Allow} for a known path asked with another method, 404 otherwise. */

@@ -2,6 +2,7 @@ package io.wrpkafka.app.bridge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.vertx.core.json.JsonObject;
 import io.wrpkafka.ConfigException;
@@ -13,7 +14,10 @@ import io.wrpkafka.embedded.Certificates;
 import io.wrpkafka.wrp.Format;
 import io.wrpkafka.wrp.Message;
 import io.wrpkafka.wrp.MessageType;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -145,6 +149,87 @@ class BridgeHttpsTest {
     HttpResponse<String> response = notify(HttpsClients.trusting(certs.caFile()));
 
     assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+  }
+
+  /** {@code wrpkafka_http_tls_handshake_failures_total}, scraped with the client certificate. */
+  private double handshakeFailures() throws IOException, InterruptedException {
+    HttpResponse<String> scrape = HttpsClients.withCertificate(
+            certs.caFile(), certs.clientCertFile(), certs.clientKeyFile())
+        .send(HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + bridge.port() + "/metrics"))
+            .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+    java.util.regex.Matcher m = java.util.regex.Pattern
+        .compile("(?m)^wrpkafka_http_tls_handshake_failures_total (\\S+)$").matcher(scrape.body());
+    assertThat(m.find()).as(scrape.body()).isTrue();
+    return Double.parseDouble(m.group(1));
+  }
+
+  @Test
+  void refusedClientCertificateIsCountedAndLoggedOnce() throws Exception {
+    bridge = start(tls(ClientAuth.REQUIRED));
+    assertThat(handshakeFailures()).isZero();
+    PrintStream original = System.err;
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+    try {
+      for (int i = 0; i < 3; i++) {
+        assertThatThrownBy(() -> notify(HttpsClients.trusting(certs.caFile())))
+            .isInstanceOf(IOException.class);
+      }
+      await().atMost(Duration.ofSeconds(30)).untilAsserted(
+          () -> assertThat(handshakeFailures()).isEqualTo(3));
+    } finally {
+      System.setErr(original);
+    }
+
+    assertThat(captured.toString(StandardCharsets.UTF_8).lines()
+            .filter(line -> line.contains("an HTTPS connection was refused")))
+        .singleElement().asString().contains("tls_handshake_failed");
+  }
+
+  @Test
+  void plainHttpToTheHttpsPortIsLoggedWithoutTheBytesItSent() throws Exception {
+    bridge = start(tls(ClientAuth.REQUEST));
+    PrintStream original = System.err;
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+    try {
+      // A raw socket: the JDK client would retry the GET on a second connection.
+      try (Socket socket = new Socket("127.0.0.1", bridge.port())) {
+        socket.setSoTimeout(30_000);
+        socket.getOutputStream().write(("GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+            + "Authorization: " + Http.basic("talaria", "plain-text-pw") + "\r\n\r\n")
+            .getBytes(StandardCharsets.US_ASCII));
+        assertThat(new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1))
+            .doesNotContain("HTTP/1.1 200");
+      }
+      await().atMost(Duration.ofSeconds(30)).untilAsserted(
+          () -> assertThat(handshakeFailures()).isEqualTo(1));
+    } finally {
+      System.setErr(original);
+    }
+    String log = captured.toString(StandardCharsets.UTF_8);
+
+    assertThat(log).contains("the client did not speak TLS")
+        .doesNotContain("plain-text-pw", Http.basic("talaria", "plain-text-pw").substring(6))
+        .doesNotContainIgnoringCase("474554"); // "GET" in hex, as Netty would quote it
+  }
+
+  @Test
+  void connectionClosedBeforeTheHandshakeIsCountedButNotLogged() throws Exception {
+    bridge = start(tls(ClientAuth.REQUIRED));
+    PrintStream original = System.err;
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+    try {
+      new Socket("127.0.0.1", bridge.port()).close(); // what a load balancer's TCP check does
+      await().atMost(Duration.ofSeconds(30)).untilAsserted(
+          () -> assertThat(handshakeFailures()).isEqualTo(1));
+    } finally {
+      System.setErr(original);
+    }
+
+    assertThat(captured.toString(StandardCharsets.UTF_8))
+        .doesNotContain("an HTTPS connection was refused");
   }
 
   static Stream<Arguments> unusableFiles() {
