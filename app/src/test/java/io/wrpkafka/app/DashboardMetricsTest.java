@@ -57,6 +57,7 @@ class DashboardMetricsTest {
         "  deadLetter: {topic: dashboard-dlq, minQos: 0, unroutable: true}",
         "server:",
         "  address: 127.0.0.1",
+        "  adminToken: dashboard-admin-token", // so the refused-credentials series exist
         ""));
     bridge = Bridge.builder().config(WrpKafkaConfig.load(file, Map.of()), file).port(0).start();
 

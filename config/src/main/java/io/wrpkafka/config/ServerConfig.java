@@ -22,6 +22,7 @@ import java.util.Optional;
  *   <tr><td>{@code adminToken}</td><td>none: {@code PUT /api/v1/config} is disabled</td></tr>
  *   <tr><td>{@code watchConfig}</td><td>false</td></tr>
  *   <tr><td>{@code drainTimeout}</td><td>10 s</td></tr>
+ *   <tr><td>{@code tls}</td><td>none: plain HTTP</td></tr>
  * </table>
  */
 public final class ServerConfig {
@@ -44,6 +45,7 @@ public final class ServerConfig {
   private final String adminToken;
   private final boolean watchConfig;
   private final Duration drainTimeout;
+  private final ServerTls tls;
 
   private ServerConfig(Builder b) {
     this.address = b.address;
@@ -54,6 +56,7 @@ public final class ServerConfig {
     this.adminToken = b.adminToken;
     this.watchConfig = b.watchConfig;
     this.drainTimeout = b.drainTimeout;
+    this.tls = b.tls;
   }
 
   /** The settings used when the file has no {@code server:} section. */
@@ -77,6 +80,7 @@ public final class ServerConfig {
     b.adminToken = adminToken;
     b.watchConfig = watchConfig;
     b.drainTimeout = drainTimeout;
+    b.tls = tls;
     return b;
   }
 
@@ -128,6 +132,11 @@ public final class ServerConfig {
     return drainTimeout;
   }
 
+  /** HTTPS settings; empty when the bridge serves plain HTTP. */
+  public Optional<ServerTls> tls() {
+    return Optional.ofNullable(tls);
+  }
+
   @Override
   public boolean equals(Object o) {
     return o instanceof ServerConfig c
@@ -138,13 +147,14 @@ public final class ServerConfig {
         && bearerTokens.equals(c.bearerTokens)
         && Objects.equals(adminToken, c.adminToken)
         && watchConfig == c.watchConfig
-        && drainTimeout.equals(c.drainTimeout);
+        && drainTimeout.equals(c.drainTimeout)
+        && Objects.equals(tls, c.tls);
   }
 
   @Override
   public int hashCode() {
     return Objects.hash(address, port, maxBodyBytes, basic, bearerTokens, adminToken, watchConfig,
-        drainTimeout);
+        drainTimeout, tls);
   }
 
   @Override
@@ -153,7 +163,8 @@ public final class ServerConfig {
         + ", maxBodyBytes=" + maxBodyBytes + ", basic=" + basic
         + ", bearerTokens=" + bearerTokens.size() + " (***)"
         + ", adminToken=" + (adminToken == null ? "none" : "***")
-        + ", watchConfig=" + watchConfig + ", drainTimeout=" + drainTimeout + '}';
+        + ", watchConfig=" + watchConfig + ", drainTimeout=" + drainTimeout
+        + ", tls=" + (tls == null ? "none" : tls) + '}';
   }
 
   /** Collects the server settings; {@link #build()} checks them. Not thread-safe. */
@@ -166,6 +177,7 @@ public final class ServerConfig {
     private String adminToken;
     private boolean watchConfig;
     private Duration drainTimeout = DEFAULT_DRAIN_TIMEOUT;
+    private ServerTls tls;
 
     private Builder() {}
 
@@ -216,6 +228,12 @@ public final class ServerConfig {
     /** How long in-flight requests get at shutdown; default 10 s; not negative. */
     public Builder drainTimeout(Duration drainTimeout) {
       this.drainTimeout = Objects.requireNonNull(drainTimeout, "drainTimeout");
+      return this;
+    }
+
+    /** Serve HTTPS with {@code tls}; plain HTTP by default. */
+    public Builder tls(ServerTls tls) {
+      this.tls = Objects.requireNonNull(tls, "tls");
       return this;
     }
 

@@ -1,5 +1,7 @@
 package io.wrpkafka.config;
 
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,12 +16,15 @@ final class ServerSection {
   static final String ADMIN_TOKEN = "adminToken";
   static final String WATCH_CONFIG = "watchConfig";
   static final String DRAIN_TIMEOUT = "drainTimeout";
+  static final String TLS = "tls";
   static final List<String> KEYS =
-      List.of(ADDRESS, PORT, MAX_BODY_BYTES, AUTH, ADMIN_TOKEN, WATCH_CONFIG, DRAIN_TIMEOUT);
+      List.of(ADDRESS, PORT, MAX_BODY_BYTES, AUTH, ADMIN_TOKEN, WATCH_CONFIG, DRAIN_TIMEOUT, TLS);
   static final String BASIC = "basic";
   static final String BEARER_TOKENS = "bearerTokens";
   private static final List<String> AUTH_KEYS = List.of(BASIC, BEARER_TOKENS);
   private static final List<String> CREDENTIAL_KEYS = List.of("username", "password");
+  private static final List<String> TLS_KEYS =
+      List.of("certFile", "keyFile", "caFile", "clientAuth");
 
   private ServerSection() {}
 
@@ -46,8 +51,34 @@ final class ServerSection {
       }
       auth.finish();
     });
+    r.mapping(TLS, TLS_KEYS).filter(tls -> !tls.mapping().entries().isEmpty())
+        .flatMap(ServerSection::tls).ifPresent(f.set(TLS, ServerConfig.Builder::tls));
     r.finish();
     return r.build(before, f, ServerConfig::builder, ServerConfig.Builder::build, Map.of());
+  }
+
+  private static Optional<ServerTls> tls(MappingReader r) {
+    int before = r.problems().mark();
+    Fields<ServerTls.Builder> f = new Fields<>();
+    path(r, "certFile").ifPresent(f.set("certFile", ServerTls.Builder::certFile));
+    path(r, "keyFile").ifPresent(f.set("keyFile", ServerTls.Builder::keyFile));
+    path(r, "caFile").ifPresent(f.set("caFile", ServerTls.Builder::caFile));
+    r.string("clientAuth")
+        .flatMap(v -> DynamicSection.parsed(r, "clientAuth", v, ServerTls.ClientAuth::parse))
+        .ifPresent(f.set("clientAuth", ServerTls.Builder::clientAuth));
+    r.finish();
+    return r.build(before, f, ServerTls::builder, ServerTls.Builder::build, Map.of());
+  }
+
+  private static Optional<Path> path(MappingReader r, String key) {
+    return r.string(key).filter(s -> !s.isBlank()).flatMap(s -> {
+      try {
+        return Optional.of(Path.of(s));
+      } catch (InvalidPathException e) {
+        r.problems().add(r.originOf(key), r.pathOf(key), "invalid path " + Quoted.of(s));
+        return Optional.empty();
+      }
+    });
   }
 
   private static Optional<List<BasicCredential>> basic(MappingReader auth, YamlNode node) {

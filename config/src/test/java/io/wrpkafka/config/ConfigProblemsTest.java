@@ -382,6 +382,45 @@ class ConfigProblemsTest {
               auth:
                 basic: {username: talaria}
             """, "bridge.yaml:6:12: server.auth.basic.password: required: the password"),
+        Arguments.of("HTTPS without a key file", """
+            kafka:
+              brokers: localhost:9092
+              topicMap: [{pattern: "*", topic: events}]
+            server:
+              tls:
+                certFile: /etc/wrpkafka/server.pem
+            """, "bridge.yaml:6:5: server.tls.keyFile: required (the server's private key, PEM)"),
+        Arguments.of("HTTPS client auth that is not a known value", """
+            kafka:
+              brokers: localhost:9092
+              topicMap: [{pattern: "*", topic: events}]
+            server:
+              tls:
+                certFile: /etc/wrpkafka/server.pem
+                keyFile: /etc/wrpkafka/server-key.pem
+                clientAuth: want
+            """, "bridge.yaml:8:17: server.tls.clientAuth: unknown value \"want\" (expected none,"
+                + " request or required)"),
+        Arguments.of("HTTPS client certificates required without a CA file", """
+            kafka:
+              brokers: localhost:9092
+              topicMap: [{pattern: "*", topic: events}]
+            server:
+              tls:
+                certFile: /etc/wrpkafka/server.pem
+                keyFile: /etc/wrpkafka/server-key.pem
+                clientAuth: required
+            """, "bridge.yaml:6:5: server.tls.caFile: required when clientAuth is required"),
+        Arguments.of("unknown key in the HTTPS section", """
+            kafka:
+              brokers: localhost:9092
+              topicMap: [{pattern: "*", topic: events}]
+            server:
+              tls:
+                certFile: /etc/wrpkafka/server.pem
+                keyFile: /etc/wrpkafka/server-key.pem
+                caFiles: /etc/wrpkafka/ca.pem
+            """, "bridge.yaml:8:5: server.tls.caFiles: unknown key; did you mean \"caFile\"?"),
         Arguments.of("empty kafka section", """
             kafka:
             server:

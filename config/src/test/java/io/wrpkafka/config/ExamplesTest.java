@@ -14,6 +14,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class ExamplesTest {
   private static final Path EXAMPLES = Path.of("..", "examples");
+  /** The secrets secure.yaml takes from the environment, without defaults. */
+  private static final Map<String, String> SECURE_ENV = Map.of(
+      "KAFKA_SASL_PASSWORD", "sasl-pw-example", "WRPKAFKA_INGEST_PASSWORD", "ingest-pw-example",
+      "WRPKAFKA_ADMIN_TOKEN", "admin-token-example");
 
   static Stream<Path> examples() throws IOException {
     try (Stream<Path> files = Files.list(EXAMPLES)) {
@@ -25,14 +29,15 @@ class ExamplesTest {
   @Test
   void examplesFolderHoldsTheDocumentedFiles() throws IOException {
     assertThat(examples().map(p -> p.getFileName().toString()))
-        .contains("minimal.yaml", "seed.yaml", "talaria.yaml", "local.yaml");
+        .contains("minimal.yaml", "seed.yaml", "talaria.yaml", "local.yaml", "secure.yaml");
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("examples")
   void everyExampleLoadsWithoutProblemsOrWarnings(Path file) {
-    assertThat(WrpKafkaConfig.validate(file, Map.of())).isEmpty();
-    WrpKafkaConfig config = WrpKafkaConfig.load(file, Map.of());
+    Map<String, String> env = file.endsWith("secure.yaml") ? SECURE_ENV : Map.of();
+    assertThat(WrpKafkaConfig.validate(file, env)).isEmpty();
+    WrpKafkaConfig config = WrpKafkaConfig.load(file, env);
     assertThat(config.warnings()).isEmpty();
     assertThat(config.publisher()).isPresent();
   }
@@ -64,5 +69,41 @@ class ExamplesTest {
     assertThat(publisher.brokers()).containsExactly("localhost:9092");
     assertThat(publisher.clientProperties()).doesNotContainKeys("security.protocol", "sasl.jaas.config");
     assertThat(config.dynamicConfig().deadLetter().orElseThrow().topic()).isEqualTo("wrp-dead-letter");
+  }
+
+  @Test
+  void secureExampleTurnsOnEveryProtection() {
+    WrpKafkaConfig config = WrpKafkaConfig.load(EXAMPLES.resolve("secure.yaml"), SECURE_ENV);
+    var publisher = config.publisher().orElseThrow();
+    assertThat(publisher.tls().orElseThrow().caFile()).isPresent();
+    assertThat(publisher.tls().orElseThrow().certFile()).isPresent();
+    assertThat(publisher.tls().orElseThrow().insecureSkipVerify()).isFalse();
+    assertThat(publisher.sasl().orElseThrow().mechanism())
+        .isEqualTo(io.wrpkafka.SaslConfig.Mechanism.SCRAM_SHA_512);
+    assertThat(publisher.allowAutoTopicCreation()).isFalse();
+    ServerConfig server = config.server();
+    assertThat(server.tls().orElseThrow().clientAuth()).isEqualTo(ServerTls.ClientAuth.REQUIRED);
+    assertThat(server.ingestAuthRequired()).isTrue();
+    assertThat(server.adminToken()).hasValue("admin-token-example");
+    assertThat(server.maxBodyBytes()).isEqualTo(64 * 1024);
+  }
+
+  @ParameterizedTest(name = "without ${0} it does not load")
+  @org.junit.jupiter.params.provider.ValueSource(strings = {
+      "KAFKA_SASL_PASSWORD", "WRPKAFKA_INGEST_PASSWORD", "WRPKAFKA_ADMIN_TOKEN"})
+  void secureExampleRefusesToLoadWithoutEachSecret(String variable) {
+    Map<String, String> env = new java.util.HashMap<>(SECURE_ENV);
+    env.remove(variable);
+
+    assertThat(WrpKafkaConfig.validate(EXAMPLES.resolve("secure.yaml"), env))
+        .singleElement().asString().contains(variable);
+  }
+
+  @Test
+  void securityPageShowsTheSecureExampleUnchanged() throws IOException {
+    String page = Files.readString(Path.of("..", "docs", "security.md"));
+    String example = Files.readString(EXAMPLES.resolve("secure.yaml"));
+
+    assertThat(page).contains("```yaml\n" + example + "```\n");
   }
 }

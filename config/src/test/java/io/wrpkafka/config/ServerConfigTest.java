@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.wrpkafka.ConfigException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -11,6 +12,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class ServerConfigTest {
@@ -27,13 +29,17 @@ class ServerConfigTest {
     assertThat(c.adminToken()).isEmpty();
     assertThat(c.watchConfig()).isFalse();
     assertThat(c.drainTimeout()).isEqualTo(Duration.ofSeconds(10));
+    assertThat(c.tls()).isEmpty();
   }
 
   @Test
   void toBuilderRoundTrips() {
     ServerConfig c = ServerConfig.builder().address("::1").port(1).maxBodyBytes(10)
         .basic(List.of(new BasicCredential("u", "p"))).bearerTokens(List.of("t"))
-        .adminToken("a").watchConfig(true).drainTimeout(Duration.ZERO).build();
+        .adminToken("a").watchConfig(true).drainTimeout(Duration.ZERO)
+        .tls(ServerTls.builder().certFile(Path.of("c.pem")).keyFile(Path.of("k.pem"))
+            .caFile(Path.of("ca.pem")).clientAuth(ServerTls.ClientAuth.REQUEST).build())
+        .build();
     assertThat(c.toBuilder().build()).isEqualTo(c).hasSameHashCodeAs(c);
     assertThat(c.ingestAuthRequired()).isTrue();
   }
@@ -77,5 +83,49 @@ class ServerConfigTest {
     ServerConfig c = ServerConfig.builder().basic(List.of(new BasicCredential("u", "pw-1")))
         .bearerTokens(List.of("tok-2")).adminToken("adm-3").build();
     assertThat(c.toString()).doesNotContain("pw-1", "tok-2", "adm-3").contains("username=u");
+  }
+
+  static Stream<Arguments> invalidTls() {
+    return Stream.of(
+        Arguments.of("no certificate file",
+            (UnaryOperator<ServerTls.Builder>) b -> b.keyFile(Path.of("k.pem")),
+            "certFile: required (the server's certificate chain, PEM)"),
+        Arguments.of("no key file",
+            (UnaryOperator<ServerTls.Builder>) b -> b.certFile(Path.of("c.pem")),
+            "keyFile: required (the server's private key, PEM)"),
+        Arguments.of("client certificates requested without a CA",
+            (UnaryOperator<ServerTls.Builder>) b -> b.certFile(Path.of("c.pem"))
+                .keyFile(Path.of("k.pem")).clientAuth(ServerTls.ClientAuth.REQUEST),
+            "caFile: required when clientAuth is request (the CA that signs the client"
+                + " certificates, PEM)"),
+        Arguments.of("client certificates required without a CA",
+            (UnaryOperator<ServerTls.Builder>) b -> b.certFile(Path.of("c.pem"))
+                .keyFile(Path.of("k.pem")).clientAuth(ServerTls.ClientAuth.REQUIRED),
+            "caFile: required when clientAuth is required (the CA that signs the client"
+                + " certificates, PEM)"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("invalidTls")
+  void tlsBuildRejectsNamingTheField(String name, UnaryOperator<ServerTls.Builder> change,
+      String message) {
+    assertThatThrownBy(() -> change.apply(ServerTls.builder()).build())
+        .isInstanceOf(ConfigException.class)
+        .hasMessage(message);
+  }
+
+  @ParameterizedTest(name = "\"{0}\" is {1}")
+  @CsvSource({"none, NONE", "request, REQUEST", "REQUIRED, REQUIRED", "' Required ', REQUIRED"})
+  void clientAuthParsesItsThreeWords(String value, ServerTls.ClientAuth expected) {
+    assertThat(ServerTls.ClientAuth.parse(value)).isEqualTo(expected);
+  }
+
+  @ParameterizedTest(name = "\"{0}\" is rejected")
+  @CsvSource({"want", "''", "optional"})
+  void clientAuthRejectsOtherWordsNamingTheAcceptedOnes(String value) {
+    assertThatThrownBy(() -> ServerTls.ClientAuth.parse(value))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("clientAuth: unknown value")
+        .hasMessageEndingWith("(expected none, request or required)");
   }
 }

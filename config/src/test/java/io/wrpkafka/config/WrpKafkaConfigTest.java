@@ -355,6 +355,38 @@ class WrpKafkaConfigTest {
   }
 
   @Test
+  void serverTlsSectionSetsHttpsAndClientCertificates() {
+    ServerConfig server = parse("""
+        kafka:
+          brokers: localhost:9092
+          topicMap: [{pattern: "*", topic: events}]
+        server:
+          tls:
+            certFile: /etc/wrpkafka/server.pem
+            keyFile: /etc/wrpkafka/server-key.pem
+            caFile: /etc/wrpkafka/clients-ca.pem
+            clientAuth: Required
+        """).server();
+    assertThat(server.tls()).hasValue(ServerTls.builder()
+        .certFile(Path.of("/etc/wrpkafka/server.pem"))
+        .keyFile(Path.of("/etc/wrpkafka/server-key.pem"))
+        .caFile(Path.of("/etc/wrpkafka/clients-ca.pem"))
+        .clientAuth(ServerTls.ClientAuth.REQUIRED).build());
+  }
+
+  @Test
+  void emptyServerTlsSectionMeansPlainHttp() {
+    ServerConfig server = parse("""
+        kafka:
+          brokers: localhost:9092
+          topicMap: [{pattern: "*", topic: events}]
+        server:
+          tls: {}
+        """).server();
+    assertThat(server.tls()).isEmpty();
+  }
+
+  @Test
   void singleBasicCredentialAndSingleBearerTokenNeedNoList() {
     ServerConfig server = parse("""
         kafka:

@@ -197,6 +197,7 @@ public final class Bridge implements AutoCloseable {
     private DynamicConfigCodec codec;
     private Path watchedFile;
     private Function<Path, DynamicConfigCodec.Parsed> fileLoader;
+    private HttpsMaterial https;
     private final List<AutoCloseable> closeLast = new ArrayList<>();
 
     private Builder() {}
@@ -297,7 +298,10 @@ public final class Bridge implements AutoCloseable {
      * @throws io.wrpkafka.PublishException if the publisher's start check fails (no broker
      *     answered within {@code kafka.startTimeout}, or the TLS handshake or login failed)
      * @throws io.wrpkafka.ConfigException if a broker override is not a valid address
-     * @throws java.io.UncheckedIOException if a TLS file named in the configuration is unreadable
+     * @throws java.io.UncheckedIOException if a Kafka TLS file named in the configuration is
+     *     unreadable
+     * @throws io.wrpkafka.ConfigException if a {@code server.tls} file is missing, unreadable or
+     *     not PEM, naming the key and the path
      */
     public Bridge start() {
       if (fileConfig == null) {
@@ -331,7 +335,10 @@ public final class Bridge implements AutoCloseable {
               server.maxBodyBytes(),
               IngestAuth.of(basic, server.bearerTokens()),
               server.adminToken(),
-              server.drainTimeout()));
+              server.drainTimeout(),
+              server.tls()));
+      // Before the publisher starts: a missing certificate should not wait for the brokers.
+      server.tls().ifPresent(tls -> https = HttpsMaterial.read(tls));
       PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
       meterRegistry(meters);
       configCodec(new YamlDynamicConfigCodec());
@@ -380,6 +387,9 @@ public final class Bridge implements AutoCloseable {
 
     private Bridge startFromParts() {
       Objects.requireNonNull(settings, "settings");
+      if (https == null && settings.tls().isPresent()) {
+        https = HttpsMaterial.read(settings.tls().get());
+      }
       if ((publisher == null) == (disabledConfig == null)) {
         throw new IllegalStateException("give exactly one of publisher(...) and kafkaDisabled(...)");
       }
@@ -419,14 +429,20 @@ public final class Bridge implements AutoCloseable {
           new BridgeRoutes(
               vertx, settings, target, new Ingest(target, recordDeliveryTimeout, workers), meters,
               readiness, codec, this::reloaded);
-      HttpServer server =
-          vertx.createHttpServer(
-              new HttpServerOptions()
-                  .setHost(settings.host())
-                  .setPort(settings.port())
-                  .setCompressionSupported(false));
+      HttpServerOptions options =
+          new HttpServerOptions()
+              .setHost(settings.host())
+              .setPort(settings.port())
+              .setCompressionSupported(false);
+      if (https != null) {
+        https.applyTo(options);
+      }
+      HttpServer server = vertx.createHttpServer(options);
       server.requestHandler(routes.router());
       server.invalidRequestHandler(BridgeRoutes::invalidRequest);
+      if (https != null) {
+        routes.serveHttps(server);
+      }
       try {
         server
             .listen()
@@ -437,7 +453,9 @@ public final class Bridge implements AutoCloseable {
         vertx.close();
         Throwable cause = e.getCause() == null ? e : e.getCause();
         throw new IllegalStateException(
-            "cannot listen on " + settings.host() + ":" + settings.port() + ": " + cause.getMessage(), cause);
+            "cannot listen on " + settings.host() + ":" + settings.port() + ": "
+                + (https == null ? "" : "HTTPS setup failed (check server.tls: " + https.tls() + "): ")
+                + cause.getMessage(), cause);
       }
       ConfigFileWatcher watcher = null;
       if (watchedFile != null) {
@@ -448,7 +466,8 @@ public final class Bridge implements AutoCloseable {
         watcher.start();
       }
       log.info(
-          "bridge listening on http://{}:{}, {}",
+          "bridge listening on {}://{}:{}, {}",
+          https == null ? "http" : "https",
           settings.host(),
           server.actualPort(),
           !target.isEnabled() ? "Kafka publishing disabled"

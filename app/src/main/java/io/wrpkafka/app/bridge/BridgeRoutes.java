@@ -8,9 +8,11 @@ import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -68,6 +70,7 @@ final class BridgeRoutes {
       "/api/v1/config", "GET, PUT");
   private static final String RETRY_AFTER_SECONDS = "1";
   private static final String JSON = "application/json";
+  private static final String ADMIN_CHALLENGE = "Bearer realm=\"wrpkafka-admin\"";
   /** Context key of the request's correlation id; "" when it has none. */
   private static final String CORRELATION = "wrpkafka.correlationId";
 
@@ -79,6 +82,7 @@ final class BridgeRoutes {
   private final ReadinessCheck readiness;
   private final DynamicConfigCodec codec;
   private final Consumer<DynamicConfig> reloaded;
+  private final AuthFailures authFailures;
   private final AtomicInteger inFlight = new AtomicInteger();
   private volatile boolean draining;
 
@@ -99,6 +103,7 @@ final class BridgeRoutes {
     this.readiness = readiness;
     this.codec = codec;
     this.reloaded = reloaded;
+    this.authFailures = new AuthFailures(registry, log);
   }
 
   Router router() {
@@ -119,8 +124,26 @@ final class BridgeRoutes {
     router.put("/api/v1/config").handler(before(this::authorizeAdmin)).handler(body)
         .handler(this::putConfig);
     router.route().handler(BridgeRoutes::noEndpoint);
+    if (settings.ingestAuth().isRequired()) {
+      authFailures.register("POST", "/api/v4/notify");
+      authFailures.register("POST", "/api/v1/messages");
+      authFailures.register("POST", "/api/v1/route");
+      authFailures.register("GET", "/api/v1/config");
+    }
+    if (settings.adminToken().isPresent()) {
+      authFailures.register("PUT", "/api/v1/config");
+    }
     router.route().failureHandler(this::failure);
     return router;
+  }
+
+  /**
+   * Counts and logs the failed TLS handshakes of {@code server}, which serves HTTPS: they never
+   * reach a route, so without this a refused client certificate would leave no trace.
+   */
+  void serveHttps(HttpServer server) {
+    authFailures.registerHandshakes();
+    server.exceptionHandler(authFailures::handshakeFailed);
   }
 
   /** 405 with {@code Allow} for a known path asked with another method, 404 otherwise. */
@@ -199,17 +222,30 @@ final class BridgeRoutes {
     ctx.put(CORRELATION, id == null ? "" : id);
   }
 
+  /*
+   * A refusal says only whether credentials were missing or not valid: never which part (user
+   * or password) was wrong, never what was sent. Both answers are 401 with a challenge.
+   */
   private void authorize(RoutingContext ctx) {
     IngestAuth auth = settings.ingestAuth();
-    if (auth.permits(ctx.request().getHeader(HttpHeaders.AUTHORIZATION))) {
+    String header = ctx.request().getHeader(HttpHeaders.AUTHORIZATION);
+    if (auth.permits(header)) {
       ctx.next();
       return;
     }
-    ctx.response().putHeader("WWW-Authenticate", auth.challenge());
-    String header = ctx.request().getHeader(HttpHeaders.AUTHORIZATION);
-    send(ctx, Answer.error(401, "unauthorized",
+    refuse(ctx, auth.challenge(), header == null ? AuthFailures.Reason.MISSING
+        : AuthFailures.Reason.INVALID,
         header == null ? "credentials required: send an Authorization header"
-            : "the credentials in the Authorization header are not valid"));
+            : "the credentials in the Authorization header are not valid");
+  }
+
+  private void refuse(RoutingContext ctx, String challenge, AuthFailures.Reason reason,
+      String error) {
+    SocketAddress remote = ctx.request().remoteAddress();
+    authFailures.failed(ctx.request().method().name(), ctx.currentRoute().getPath(), reason,
+        remote == null ? "an unknown address" : remote.hostAddress(), ctx.get(CORRELATION));
+    ctx.response().putHeader("WWW-Authenticate", challenge);
+    send(ctx, Answer.error(401, "unauthorized", error));
   }
 
   private void authorizeAdmin(RoutingContext ctx) {
@@ -221,12 +257,13 @@ final class BridgeRoutes {
       return;
     }
     if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-      ctx.response().putHeader("WWW-Authenticate", "Bearer realm=\"wrpkafka-admin\"");
-      send(ctx, Answer.error(401, "unauthorized", "send the admin token as Authorization: Bearer <token>"));
+      refuse(ctx, ADMIN_CHALLENGE, AuthFailures.Reason.MISSING,
+          "send the admin token as Authorization: Bearer <token>");
       return;
     }
     if (!IngestAuth.tokenMatches(header.substring(7).strip(), token.get())) {
-      send(ctx, Answer.error(403, "forbidden", "the bearer token is not the admin token"));
+      refuse(ctx, ADMIN_CHALLENGE, AuthFailures.Reason.INVALID,
+          "the bearer token in the Authorization header is not valid");
       return;
     }
     ctx.next();

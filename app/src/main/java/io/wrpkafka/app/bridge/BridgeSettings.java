@@ -1,5 +1,6 @@
 package io.wrpkafka.app.bridge;
 
+import io.wrpkafka.config.ServerTls;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -15,6 +16,7 @@ import java.util.Optional;
  * @param ingestAuth who may call the ingest and dry-run endpoints
  * @param adminToken the bearer token {@code PUT /api/v1/config} needs; empty disables the PUT
  * @param drainTimeout how long a SIGTERM waits for in-flight requests before the publisher flushes
+ * @param tls the HTTPS settings; empty serves plain HTTP
  */
 record BridgeSettings(
     String host,
@@ -22,7 +24,8 @@ record BridgeSettings(
     long maxBodyBytes,
     IngestAuth ingestAuth,
     Optional<String> adminToken,
-    Duration drainTimeout) {
+    Duration drainTimeout,
+    Optional<ServerTls> tls) {
 
   /** The default largest body: 1 MiB, far above a WRP event and below any abuse. */
   static final long DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
@@ -33,6 +36,7 @@ record BridgeSettings(
     Objects.requireNonNull(ingestAuth, "ingestAuth");
     Objects.requireNonNull(adminToken, "adminToken");
     Objects.requireNonNull(drainTimeout, "drainTimeout");
+    Objects.requireNonNull(tls, "tls");
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port: " + port + " is not in 0..65535");
     }
@@ -51,29 +55,36 @@ record BridgeSettings(
   static BridgeSettings local(int port) {
     return new BridgeSettings(
         "127.0.0.1", port, DEFAULT_MAX_BODY_BYTES, IngestAuth.none(), Optional.empty(),
-        Duration.ofSeconds(10));
+        Duration.ofSeconds(10), Optional.empty());
   }
 
   /** A copy with another ingest auth. */
   BridgeSettings withIngestAuth(IngestAuth auth) {
-    return new BridgeSettings(host, port, maxBodyBytes, auth, adminToken, drainTimeout);
+    return new BridgeSettings(host, port, maxBodyBytes, auth, adminToken, drainTimeout, tls);
   }
 
   /** A copy with another admin token (empty or null: none). */
   BridgeSettings withAdminToken(String token) {
     return new BridgeSettings(
-        host, port, maxBodyBytes, ingestAuth, Optional.ofNullable(token), drainTimeout);
+        host, port, maxBodyBytes, ingestAuth, Optional.ofNullable(token), drainTimeout, tls);
   }
 
   /** A copy with another body limit. */
   BridgeSettings withMaxBodyBytes(long bytes) {
-    return new BridgeSettings(host, port, bytes, ingestAuth, adminToken, drainTimeout);
+    return new BridgeSettings(host, port, bytes, ingestAuth, adminToken, drainTimeout, tls);
+  }
+
+  /** A copy that serves HTTPS with {@code tls}. */
+  BridgeSettings withTls(ServerTls tls) {
+    return new BridgeSettings(
+        host, port, maxBodyBytes, ingestAuth, adminToken, drainTimeout, Optional.of(tls));
   }
 
   @Override
   public String toString() {
     return "BridgeSettings{host=" + host + ", port=" + port + ", maxBodyBytes=" + maxBodyBytes
         + ", ingestAuth=" + ingestAuth + ", adminToken=" + (adminToken.isPresent() ? "***" : "none")
-        + ", drainTimeout=" + drainTimeout + "}";
+        + ", drainTimeout=" + drainTimeout + ", tls=" + tls.map(Object::toString).orElse("none")
+        + "}";
   }
 }

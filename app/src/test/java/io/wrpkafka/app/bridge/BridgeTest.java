@@ -525,7 +525,7 @@ class BridgeTest {
         "Authorization", "Bearer not-the-token");
 
     assertThat(none.statusCode()).isEqualTo(401);
-    assertThat(wrong.statusCode()).isEqualTo(403);
+    assertThat(wrong.statusCode()).isEqualTo(401);
     assertThat(wrong.body()).doesNotContain("not-the-token").doesNotContain(ADMIN_TOKEN);
     assertThat(publisher.dynamicConfig()).isEqualTo(initial);
   }

@@ -43,4 +43,33 @@ class IngestAuthTest {
   void toStringNeverShowsASecret(String secret) {
     assertThat(AUTH.toString()).doesNotContain(secret).contains("2 basic", "1 bearer");
   }
+
+  @ParameterizedTest(name = "\"{0}\" against \"{1}\": {2}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "admin-token | admin-token | true",
+        "admin-toke | admin-token | false",
+        "admin-token2 | admin-token | false",
+        "ADMIN-TOKEN | admin-token | false",
+        "'' | admin-token | false",
+        "admin-tokeñ | admin-token | false",
+        "admin-tokeñ | admin-tokeñ | true"
+      })
+  void tokenMatchesOnlyTheSameToken(String presented, String expected, boolean matches) {
+    assertThat(IngestAuth.tokenMatches(presented, expected)).isEqualTo(matches);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "the user of one credential with the password of another | Basic dGFsYXJpYTpwdzI=",
+        "a user with an empty password | Basic dGFsYXJpYTo=",
+        "the password alone | Basic cHcx",
+        "a colon inside the user | Basic dGFsYTpyaWE6cHcx"
+      })
+  void basicCredentialsMustMatchOneConfiguredPairWhole(String name, String header) {
+    assertThat(AUTH.permits(header)).isFalse();
+  }
 }
