@@ -63,6 +63,8 @@ final class MsgpackReader {
   private final byte[] buf;
   private int pos;
   private CharsetDecoder utf8;
+  /** Where {@link #field} starts looking: after the last field found. */
+  private int nextField;
 
   MsgpackReader(byte[] buf) {
     this.buf = buf;
@@ -204,6 +206,13 @@ final class MsgpackReader {
     if (count == 0) {
       return List.of();
     }
+    if (count == 1) { // the usual partner_ids and headers: no ArrayList to copy later
+      try {
+        return List.of(string(where));
+      } catch (WrpFormatException e) {
+        throw relabel(e, where, where + "[0]");
+      }
+    }
     List<String> values = new ArrayList<>(Math.min(count, INITIAL_CAPACITY));
     for (int i = 0; i < count; i++) {
       try {
@@ -305,9 +314,16 @@ final class MsgpackReader {
     return s;
   }
 
-  /** Reads a map key's str or bin header and returns its length; the bytes follow at pos. */
+  /**
+   * Reads a map key's str or bin header and returns its length; the bytes follow at pos. The
+   * key's label ({@code message key #3}) is built only when something is wrong.
+   */
   private int keyHeader(int index) {
-    return textHeader("message key #" + index, true, false);
+    try {
+      return textHeader("message key", true, false);
+    } catch (WrpFormatException e) {
+      throw relabel(e, "message key", "message key #" + index);
+    }
   }
 
   /**
@@ -578,10 +594,16 @@ final class MsgpackReader {
     return v;
   }
 
+  /**
+   * The index in {@link #KEYS} of the key at {@code off}, or -1. The search starts after the
+   * last field found: wrp-go writes the keys in KEYS order, so that is usually the next one.
+   */
   private int field(int off, int length) {
-    for (int i = 0; i < KEYS.length; i++) {
+    int n = KEYS.length;
+    for (int k = 0, i = nextField; k < n; k++, i = i + 1 == n ? 0 : i + 1) {
       byte[] key = KEYS[i];
       if (key.length == length && Arrays.equals(buf, off, off + length, key, 0, length)) {
+        nextField = i + 1 == n ? 0 : i + 1;
         return i;
       }
     }
