@@ -70,6 +70,17 @@ final class MsgpackReader {
     this.buf = buf;
   }
 
+  /**
+   * The length of the one msgpack value of any type starting at {@code offset}, walked as
+   * unknown keys are skipped: bounded by the input and {@link #MAX_DEPTH} levels deep.
+   */
+  static int valueLength(byte[] buf, int offset) {
+    MsgpackReader reader = new MsgpackReader(buf);
+    reader.pos = offset;
+    reader.skip("value", 1);
+    return reader.pos - offset;
+  }
+
   Message readMessage() {
     if (buf.length == 0) {
       throw new WrpFormatException("message: empty input (expected a msgpack map)");
