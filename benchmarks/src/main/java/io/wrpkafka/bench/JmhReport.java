@@ -21,7 +21,6 @@ import java.util.StringJoiner;
  */
 public final class JmhReport {
   private static final double MATCH_TARGET_NANOS = 10;
-  private static final double PUBLISH_PATH_TARGET_NANOS = 300;
 
   private JmhReport() {}
 
@@ -70,9 +69,14 @@ public final class JmhReport {
         target = "≤ 10 ns, 0 B/op";
         boolean noAlloc = alloc.isMissingNode() || alloc.path("score").asDouble() < 1;
         met = score <= MATCH_TARGET_NANOS && noAlloc ? "yes" : "**no**";
-      } else if (shortName.startsWith("RouteEncodeBenchmark.") && unit.equals("ns/op")) {
-        target = "≤ 300 ns";
-        met = score <= PUBLISH_PATH_TARGET_NANOS ? "yes" : "**no**";
+      } else if (unit.equals("ns/op")) {
+        String sample = result.path("params").path("sample").asText("");
+        Target t = Target.of(shortName, sample);
+        if (t != null) {
+          target = t.describe();
+          met = t.met(score, alloc.isMissingNode() ? Double.NaN : alloc.path("score").asDouble())
+              ? "yes" : "**no**";
+        }
       }
       double error = primary.path("scoreError").asDouble(Double.NaN);
       md.append(String.format(Locale.ROOT, "| %s | %s | %,.1f %s | %s | %s | %s | %s |\n",
@@ -81,5 +85,48 @@ public final class JmhReport {
           target, met));
     }
     return md.toString();
+  }
+
+  /**
+   * The hot-path target of one codec or route + encode row: at most {@code nanos}, and, when
+   * {@code outputBytes} is positive, an allocation of at most those bytes plus 20 %.
+   */
+  record Target(double nanos, double outputBytes) {
+    private static final double ALLOCATION_SLACK = 1.2;
+
+    /** The target of benchmark {@code shortName} with {@code sample}, or null if it has none. */
+    static Target of(String shortName, String sample) {
+      boolean online = sample.equals(SampleKind.TALARIA_ONLINE.name());
+      boolean telemetry = sample.equals(SampleKind.TELEMETRY.name());
+      switch (shortName) {
+        case "CodecBenchmark.encodeMsgpack":
+          return online ? new Target(400, 0) : telemetry ? new Target(150, 0) : null;
+        case "CodecBenchmark.decodeMsgpack":
+          return online ? new Target(600, 0) : null;
+        case "RouteEncodeBenchmark.routeEncodeHeaders":
+          if (!online && !telemetry) {
+            return null;
+          }
+          double output = RouteEncodeBenchmark.outputBytes(SampleKind.valueOf(sample));
+          return new Target(online ? 700 : 350, output);
+        default:
+          return null;
+      }
+    }
+
+    String describe() {
+      String time = String.format(Locale.ROOT, "≤ %,.0f ns", nanos);
+      return outputBytes > 0
+          ? time + String.format(Locale.ROOT, ", ≤ %,.0f B/op (output %,.0f B + 20 %%)",
+              outputBytes * ALLOCATION_SLACK, outputBytes)
+          : time;
+    }
+
+    /** Whether {@code score} ns and {@code allocated} B/op (NaN when not measured) meet it. */
+    boolean met(double score, double allocated) {
+      boolean allocationMet = outputBytes <= 0
+          || (!Double.isNaN(allocated) && allocated <= outputBytes * ALLOCATION_SLACK);
+      return score <= nanos && allocationMet;
+    }
   }
 }

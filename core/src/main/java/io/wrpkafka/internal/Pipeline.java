@@ -243,6 +243,6 @@ public final class Pipeline {
     }
     message.append(" records, ").append(full.bytes()).append('/').append(full.maxBytes())
         .append(" bytes");
-    return new PublishException(ErrorType.BUFFER_FULL, message.toString());
+    return new BufferFullException(message.toString());
   }
 }

@@ -26,7 +26,10 @@ final class MessageFacts {
 
   static final String HW_DEVICE_ID = "hw-deviceid";
   static final String SLASHED_HW_DEVICE_ID = "/hw-deviceid";
+  private static final String EVENT_PREFIX = "event:";
   private static final String LIFECYCLE_AUTHORITY = "device-status";
+  private static final String ONLINE = "online";
+  private static final String OFFLINE = "offline";
   private static final int MAX_ECHO = 80;
 
   final Message message;
@@ -35,7 +38,10 @@ final class MessageFacts {
   final String eventType;
   /** The second event type of a lifecycle event ("device-status"), else null. */
   final String eventTypeAlias;
-  private final Locator destination;
+  /** The destination's service ("" when absent), or null until cut out of the destination. */
+  private String service;
+  private final int serviceStart;
+  private final int serviceEnd;
 
   private boolean deviceIdDone;
   private String deviceId;
@@ -44,19 +50,32 @@ final class MessageFacts {
 
   private MessageFacts(Message message, Locator destination) {
     this.message = message;
-    this.destination = destination;
+    this.service = destination.service();
+    this.serviceStart = 0;
+    this.serviceEnd = 0;
     this.isEvent = destination.scheme().equals("event");
     if (!isEvent) {
       eventType = "";
       eventTypeAlias = null;
     } else if (destination.authority().equals(LIFECYCLE_AUTHORITY)
         && (destination.ignored().equals("/online") || destination.ignored().equals("/offline"))) {
-      eventType = destination.ignored().substring(1);
+      eventType = destination.ignored().equals("/online") ? ONLINE : OFFLINE;
       eventTypeAlias = LIFECYCLE_AUTHORITY;
     } else {
       eventType = destination.authority();
       eventTypeAlias = null;
     }
+  }
+
+  /** The facts of an event destination read in place; see {@link #ofEvent}. */
+  private MessageFacts(Message message, String eventType, String eventTypeAlias,
+      int serviceStart, int serviceEnd) {
+    this.message = message;
+    this.isEvent = true;
+    this.eventType = eventType;
+    this.eventTypeAlias = eventTypeAlias;
+    this.serviceStart = serviceStart;
+    this.serviceEnd = serviceEnd;
   }
 
   /**
@@ -71,11 +90,63 @@ final class MessageFacts {
       throw new PublishException(ErrorType.VALIDATION_ERROR,
           "destination: empty; a message needs a destination such as event:device-status/...");
     }
+    MessageFacts event = ofEvent(message, text);
+    if (event != null) {
+      return event;
+    }
     try {
       return new MessageFacts(message, Locator.parse(text));
     } catch (WrpFormatException e) {
       throw new PublishException(ErrorType.VALIDATION_ERROR, "destination: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * The facts of a plain {@code event:<type>[/<service>[/...]]} destination, read in place
+   * without a Locator and without cutting strings (a lifecycle event's types are constants, the
+   * service is cut out only if the device id needs it); null for anything else (upper case, white
+   * space at either end of the text or the type, an empty type), which {@link Locator#parse}
+   * then reads, with the same result.
+   */
+  private static MessageFacts ofEvent(Message message, String text) {
+    int start = EVENT_PREFIX.length();
+    int length = text.length();
+    if (!text.startsWith(EVENT_PREFIX) || Character.isWhitespace(text.charAt(length - 1))) {
+      return null;
+    }
+    int slash = text.indexOf('/', start);
+    int authorityEnd = slash < 0 ? length : slash;
+    if (authorityEnd == start || Character.isWhitespace(text.charAt(start))
+        || Character.isWhitespace(text.charAt(authorityEnd - 1))) {
+      return null;
+    }
+    int serviceStart = slash < 0 ? length : slash + 1;
+    int next = slash < 0 ? -1 : text.indexOf('/', serviceStart);
+    int serviceEnd = next < 0 ? length : next;
+    if (next >= 0 && authorityEnd - start == LIFECYCLE_AUTHORITY.length()
+        && text.startsWith(LIFECYCLE_AUTHORITY, start)) {
+      String lifecycle = ignoredIs(text, next, "/online") ? ONLINE
+          : ignoredIs(text, next, "/offline") ? OFFLINE : null;
+      if (lifecycle != null) {
+        return new MessageFacts(message, lifecycle, LIFECYCLE_AUTHORITY, serviceStart, serviceEnd);
+      }
+    }
+    return new MessageFacts(message, text.substring(start, authorityEnd), null, serviceStart,
+        serviceEnd);
+  }
+
+  private static boolean ignoredIs(String text, int from, String ignored) {
+    return text.length() - from == ignored.length() && text.startsWith(ignored, from);
+  }
+
+  /** The destination's service ({@code mac:112233445566} of a Talaria event), or "". */
+  private String service() {
+    String s = service;
+    if (s == null) {
+      s = message.destination().substring(serviceStart, serviceEnd);
+      service = s;
+    }
+    return s;
   }
 
   /**
@@ -103,8 +174,8 @@ final class MessageFacts {
     if (fromSource != null && isDeviceScheme(fromSource)) {
       return fromSource.toString();
     }
-    if (isEvent && !destination.service().isEmpty()) {
-      DeviceId fromDestination = parseDeviceId(destination.service());
+    if (isEvent && !service().isEmpty()) {
+      DeviceId fromDestination = parseDeviceId(service());
       if (fromDestination != null && isDeviceScheme(fromDestination)) {
         return fromDestination.toString();
       }

@@ -42,6 +42,13 @@ class MessageFactsTest {
       "event:node-change/serial:abc,                      node-change,    null",
       "EVENT:fw-upgrade/mac:112233445566,                 fw-upgrade,     null",
       "event:Device-Status/mac:112233445566/online,       Device-Status,  null",
+      "event:device-status/mac:112233445566/Online,       device-status,  null",
+      "event:device-status/mac:112233445566/onlinex,      device-status,  null",
+      "event:device-status//online,                       online,         device-status",
+      "'event:device-status/mac:112233445566/online ',    online,         device-status",
+      "' event:device-status/mac:112233445566/offline',   offline,        device-status",
+      "'event: device-status /mac:112233445566/online',   online,         device-status",
+      "'event: iot-alarm',                                iot-alarm,      null",
       "mac:112233445566/config,                           '',             null",
       "dns:talaria.example.com/api,                       '',             null",
       "self:/service,                                     '',             null",
@@ -59,6 +66,8 @@ class MessageFactsTest {
       "'',              'destination: empty'",
       "nonsense,        'destination: locator \"nonsense\": unknown or missing scheme'",
       "'event:',        'destination: locator \"event:\": missing id'",
+      "'event:/online', 'destination: locator \"event:/online\": missing id'",
+      "'event: /online', 'destination: locator \"event: /online\": missing id'",
       "mac:12,          'destination: locator \"mac:12\": MAC address has 2 hex digits'",
   })
   void unusableDestinationIsAValidationError(String destination, String message) {
@@ -78,6 +87,8 @@ class MessageFactsTest {
       "Mac:11-22-33-44-55-66/svc, event:x,                 '',                                   'source canonicalised'",
       "dns:talaria,         event:x/mac:112233445566/y,    '',                                   'destination device when source is a service'",
       "'',                  event:x/MAC:112233445566,      '',                                   'destination device canonicalised'",
+      "'',                  event:device-status/mac:112233445566/online, '',                  'lifecycle destination device'",
+      "'',                  'event: x /mac:112233445566',  '',                                   'destination device behind a padded type'",
       "mac:112233445566,    event:x,                       hw-deviceid=garbage,                  'unparseable metadata counts as absent'",
       "'',                  event:x,                       hw-deviceid=;/hw-deviceid=mac:112233445566, 'empty metadata counts as absent'",
   })

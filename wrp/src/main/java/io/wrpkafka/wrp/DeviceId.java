@@ -16,6 +16,11 @@ public final class DeviceId {
    * Rules follow wrp-go's ParseDeviceID: surrounding white space is trimmed, the id ends at the
    * first '/', white space around the id is trimmed, the id must not be empty, and "self" has no
    * id at all (everything after "self:" is ignored, so the canonical form is "self:").
+   *
+   * Routing parses a device id per message (metadata /hw-deviceid, the source), and most come
+   * canonical already (mac:112233445566). parse() checks for that first and then keeps the input
+   * (or its part before '/') as the canonical form: no StringBuilder for the MAC, no concat, and
+   * the id is cut out only when id() is asked for. Any other input takes the general path.
    */
 
   static final String MAC = "mac";
@@ -28,13 +33,19 @@ public final class DeviceId {
   private static final int MAX_ECHO = 80;
 
   private final String prefix;
-  private final String id;
   private final String canonical;
+  /** The id, cut out of {@link #canonical} on first use; a benign race, as String's hash. */
+  private String id;
 
   private DeviceId(String prefix, String id) {
+    this(prefix, id, prefix + ':' + id);
+  }
+
+  /** {@code canonical} is {@code prefix:id}; {@code id} may be null, to be cut out when asked. */
+  private DeviceId(String prefix, String id, String canonical) {
     this.prefix = prefix;
     this.id = id;
-    this.canonical = prefix + ':' + id;
+    this.canonical = canonical;
   }
 
   /**
@@ -57,8 +68,35 @@ public final class DeviceId {
     }
     int start = scheme.length() + 1;
     int slash = s.indexOf('/', start);
-    String authority = s.substring(start, slash < 0 ? s.length() : slash).strip();
+    int end = slash < 0 ? s.length() : slash;
+    if (isCanonical(s, scheme, start, end)) {
+      return new DeviceId(scheme, null, end == s.length() ? s : s.substring(0, end));
+    }
+    String authority = s.substring(start, end).strip();
     return of(scheme, authority, "device id", text);
+  }
+
+  /**
+   * Whether {@code s} up to {@code end} is already what {@link #of} would make of it: the scheme
+   * in lower case, an id without surrounding white space, a MAC as 12 lower-case hex digits.
+   */
+  private static boolean isCanonical(String s, String scheme, int start, int end) {
+    if (end == start || !s.startsWith(scheme)) {
+      return false;
+    }
+    if (scheme == MAC) {
+      if (end - start != 12) {
+        return false;
+      }
+      for (int i = start; i < end; i++) {
+        char c = s.charAt(i);
+        if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
+          return false;
+        }
+      }
+      return true;
+    }
+    return !Character.isWhitespace(s.charAt(start)) && !Character.isWhitespace(s.charAt(end - 1));
   }
 
   /** The scheme, lower case: {@code mac}, {@code uuid}, {@code serial}, {@code dns}, ... */
@@ -68,7 +106,12 @@ public final class DeviceId {
 
   /** The id after the colon, normalised for {@code mac}; {@code ""} for {@code self}. */
   public String id() {
-    return id;
+    String i = id;
+    if (i == null) {
+      i = canonical.substring(prefix.length() + 1);
+      id = i;
+    }
+    return i;
   }
 
   /** The canonical form {@code prefix:id}. */
@@ -92,14 +135,19 @@ public final class DeviceId {
     if (scheme == SELF) {
       return new DeviceId(SELF, "");
     }
+    return new DeviceId(scheme, id(scheme, authority, what, input));
+  }
+
+  /**
+   * The canonical id of a known scheme (not self) and a stripped authority, validated: what
+   * {@link #of} builds a device id from, for a caller that needs only the id.
+   */
+  static String id(String scheme, String authority, String what, String input) {
     if (authority.isEmpty()) {
       throw new WrpFormatException(what + " " + quote(input) + ": missing id after \"" + scheme
           + ":\"");
     }
-    if (scheme == MAC) {
-      authority = normalizeMac(authority, what, input);
-    }
-    return new DeviceId(scheme, authority);
+    return scheme == MAC ? normalizeMac(authority, what, input) : authority;
   }
 
   /**

@@ -58,7 +58,7 @@ public final class Locator {
             + ": self locator must not have an authority (expected \"self:\" or \"self:/service\")");
       }
     } else {
-      authority = DeviceId.of(scheme, authority, "locator", text).id();
+      authority = DeviceId.id(scheme, authority, "locator", text);
     }
     String service = "";
     String ignored = "";

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.OptionalLong;
 
 /**
@@ -49,6 +50,8 @@ public final class Message {
   private final OptionalLong requestDeliveryResponse;
   private final List<String> headers;
   private final Map<String, String> metadata;
+  /** The map behind {@link #metadata}, iterated by the encoders without a wrapper per entry. */
+  private final Map<String, String> metadataBacking;
   private final List<List<String>> spans;
   private final String path;
   private final byte[] payload;
@@ -70,6 +73,7 @@ public final class Message {
     this.requestDeliveryResponse = b.requestDeliveryResponse;
     this.headers = b.headers;
     this.metadata = b.metadata;
+    this.metadataBacking = b.metadataBacking;
     this.spans = b.spans;
     this.path = b.path;
     this.payload = b.payload;
@@ -138,6 +142,11 @@ public final class Message {
   /** The metadata ({@code metadata}), unmodifiable, in insertion order, possibly empty. */
   public Map<String, String> metadata() {
     return metadata;
+  }
+
+  /** The metadata entries in order, for the encoders only: read them, never set a value. */
+  Set<Map.Entry<String, String>> metadataEntries() {
+    return metadataBacking.entrySet();
   }
 
   /**
@@ -311,6 +320,7 @@ public final class Message {
     private OptionalLong requestDeliveryResponse = OptionalLong.empty();
     private List<String> headers = List.of();
     private Map<String, String> metadata = Map.of();
+    private Map<String, String> metadataBacking = Map.of();
     private List<List<String>> spans = List.of();
     private String path = "";
     private byte[] payload = EMPTY;
@@ -333,6 +343,7 @@ public final class Message {
       requestDeliveryResponse = m.requestDeliveryResponse;
       headers = m.headers;
       metadata = m.metadata;
+      metadataBacking = m.metadataBacking;
       spans = m.spans;
       path = m.path;
       payload = m.payload;
@@ -417,6 +428,7 @@ public final class Message {
       Objects.requireNonNull(metadata, "metadata");
       if (metadata.isEmpty()) {
         this.metadata = Map.of();
+        this.metadataBacking = Map.of();
         return this;
       }
       LinkedHashMap<String, String> copy = new LinkedHashMap<>(metadata.size() * 4 / 3 + 1);
@@ -425,12 +437,14 @@ public final class Message {
         copy.put(key, Objects.requireNonNull(e.getValue(), () -> "metadata[\"" + key + "\"]"));
       }
       this.metadata = Collections.unmodifiableMap(copy);
+      this.metadataBacking = copy;
       return this;
     }
 
     /** Takes a decoded, insertion-ordered map without copying it; codecs of this package only. */
     Builder metadataOwned(LinkedHashMap<String, String> metadata) {
       this.metadata = metadata.isEmpty() ? Map.of() : Collections.unmodifiableMap(metadata);
+      this.metadataBacking = metadata.isEmpty() ? Map.of() : metadata;
       return this;
     }
 

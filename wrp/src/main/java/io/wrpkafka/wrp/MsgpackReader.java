@@ -1,6 +1,9 @@
 package io.wrpkafka.wrp;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
@@ -23,8 +26,9 @@ final class MsgpackReader {
    * - Skipped values (unknown keys such as wrp v3's "include_spans") recurse at most MAX_DEPTH
    *   levels. Known fields have a fixed shape: wrp v3's "spans", the deepest, is an array of
    *   arrays of str, read by two plain loops.
-   * - Strings are UTF-8 decoded strictly: ASCII is copied straight into a Latin-1 String, other
-   *   text goes through a CharsetDecoder that reports malformed input.
+   * - Strings are UTF-8 decoded strictly: ASCII (checked eight bytes at a time) is copied
+   *   straight into a Latin-1 String, other text goes through a CharsetDecoder that reports
+   *   malformed input.
    * - All failures are WrpFormatException naming the field and the offset of the offending byte.
    * Accepted beyond what wrp-go writes: any key order, keys as str or bin, any msgpack integer
    * width, nil for any field (meaning absent), payload as bin or str. A repeated key is decoded
@@ -35,6 +39,8 @@ final class MsgpackReader {
   /** Collections start at most this large and grow only as elements actually decode. */
   private static final int INITIAL_CAPACITY = 64;
   private static final int MAX_ECHO = 40;
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
   private static final byte[][] KEYS = {
       ascii("msg_type"), ascii("source"), ascii("dest"), ascii("transaction_uuid"),
@@ -63,9 +69,22 @@ final class MsgpackReader {
   private final byte[] buf;
   private int pos;
   private CharsetDecoder utf8;
+  /** Where {@link #field} starts looking: after the last field found. */
+  private int nextField;
 
   MsgpackReader(byte[] buf) {
     this.buf = buf;
+  }
+
+  /**
+   * The length of the one msgpack value of any type starting at {@code offset}, walked as
+   * unknown keys are skipped: bounded by the input and {@link #MAX_DEPTH} levels deep.
+   */
+  static int valueLength(byte[] buf, int offset) {
+    MsgpackReader reader = new MsgpackReader(buf);
+    reader.pos = offset;
+    reader.skip("value", 1);
+    return reader.pos - offset;
   }
 
   Message readMessage() {
@@ -204,6 +223,13 @@ final class MsgpackReader {
     if (count == 0) {
       return List.of();
     }
+    if (count == 1) { // the usual partner_ids and headers: no ArrayList to copy later
+      try {
+        return List.of(string(where));
+      } catch (WrpFormatException e) {
+        throw relabel(e, where, where + "[0]");
+      }
+    }
     List<String> values = new ArrayList<>(Math.min(count, INITIAL_CAPACITY));
     for (int i = 0; i < count; i++) {
       try {
@@ -305,9 +331,16 @@ final class MsgpackReader {
     return s;
   }
 
-  /** Reads a map key's str or bin header and returns its length; the bytes follow at pos. */
+  /**
+   * Reads a map key's str or bin header and returns its length; the bytes follow at pos. The
+   * key's label ({@code message key #3}) is built only when something is wrong.
+   */
   private int keyHeader(int index) {
-    return textHeader("message key #" + index, true, false);
+    try {
+      return textHeader("message key", true, false);
+    } catch (WrpFormatException e) {
+      throw relabel(e, "message key", "message key #" + index);
+    }
   }
 
   /**
@@ -578,10 +611,16 @@ final class MsgpackReader {
     return v;
   }
 
+  /**
+   * The index in {@link #KEYS} of the key at {@code off}, or -1. The search starts after the
+   * last field found: wrp-go writes the keys in KEYS order, so that is usually the next one.
+   */
   private int field(int off, int length) {
-    for (int i = 0; i < KEYS.length; i++) {
+    int n = KEYS.length;
+    for (int k = 0, i = nextField; k < n; k++, i = i + 1 == n ? 0 : i + 1) {
       byte[] key = KEYS[i];
       if (key.length == length && Arrays.equals(buf, off, off + length, key, 0, length)) {
+        nextField = i + 1 == n ? 0 : i + 1;
         return i;
       }
     }
@@ -589,13 +628,24 @@ final class MsgpackReader {
   }
 
   private String utf8(int off, int length, String where) {
-    int end = off + length;
-    for (int i = off; i < end; i++) {
-      if (buf[i] < 0) {
-        return strictUtf8(off, length, where);
-      }
+    if (isAscii(buf, off, length)) {
+      return new String(buf, off, length, StandardCharsets.ISO_8859_1);
     }
-    return new String(buf, off, length, StandardCharsets.ISO_8859_1);
+    return strictUtf8(off, length, where);
+  }
+
+  /** Whether {@code length} bytes at {@code off} are all ASCII: checked eight at a time. */
+  static boolean isAscii(byte[] bytes, int off, int length) {
+    int i = off;
+    int end = off + length;
+    long any = 0;
+    for (; i <= end - Long.BYTES; i += Long.BYTES) {
+      any |= (long) LONGS.get(bytes, i);
+    }
+    for (; i < end; i++) {
+      any |= bytes[i];
+    }
+    return (any & 0x8080808080808080L) == 0;
   }
 
   private String strictUtf8(int off, int length, String where) {

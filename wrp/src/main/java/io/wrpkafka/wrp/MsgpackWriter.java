@@ -6,12 +6,21 @@ import java.util.Map;
 /** Encodes a {@link Message} as wrp-go's msgpack map into one exactly sized array. */
 final class MsgpackWriter {
   /*
-   * Two passes over the message: size() adds up the exact encoded length (UTF-8 lengths are
-   * counted from the chars, no byte[] per string), then write() fills a byte[] of that length.
-   * The only allocation is the result array. Keys come in wrp-go's order (messages_gen.go:
+   * Two passes over the message: size() adds up the exact encoded length, then write() fills a
+   * byte[] of that length. The only allocation is the result array (this is the publisher's hot
+   * path: keep it that way). Keys come in wrp-go's order (messages_gen.go:
    * msg_type, source, dest, transaction_uuid, content_type, accept, status, rdr, headers,
    * metadata, path, payload, service_name, url, partner_ids, session_id, qos), empty fields are
    * omitted, msg_type is always written, status and rdr whenever set, qos unless 0.
+   *
+   * Strings: size() reads each string's chars once (utf8Length: one compare per char while they
+   * are ASCII) and notes whether every string of the message was ASCII. If so, write() copies
+   * each string with String.getBytes(int, int, byte[], int), a bulk copy of a Latin-1 string's
+   * bytes, and takes the length from String.length(). A message with any non-ASCII string takes
+   * the general path for its strings: the UTF-8 length again (for the header), then
+   * writeUtf8, char by char, with the same result as String.getBytes(UTF_8) (unpaired
+   * surrogates become '?'). Metadata is iterated on the message's own LinkedHashMap, whose
+   * entries are its nodes, not through the unmodifiable view (a wrapper per entry).
    *
    * wrp v3's spans ([][]string) go where v3's codec put them, right after metadata; v5 has no
    * such field and skips the key. A message without spans is written exactly as v5 writes it.
@@ -43,20 +52,26 @@ final class MsgpackWriter {
   private static final byte[] SESSION_ID = key("session_id");
   private static final byte[] QOS = key("qos");
 
-  private final byte[] out;
+  private byte[] out;
   private int pos;
+  /** Set by {@link #measure}: every string of the message is ASCII (UTF-8 length = length). */
+  private boolean ascii = true;
 
-  private MsgpackWriter(byte[] out) {
-    this.out = out;
-  }
+  private MsgpackWriter() {}
 
   static byte[] encode(Message m) {
-    MsgpackWriter w = new MsgpackWriter(new byte[size(m)]);
+    MsgpackWriter w = new MsgpackWriter();
+    w.out = new byte[w.measure(m)];
     w.write(m);
     if (w.pos != w.out.length) {
       throw new IllegalStateException("msgpack size mismatch: " + w.pos + " != " + w.out.length);
     }
     return w.out;
+  }
+
+  /** The exact encoded length of {@code m}. */
+  static int size(Message m) {
+    return new MsgpackWriter().measure(m);
   }
 
   private static int fieldCount(Message m) {
@@ -81,7 +96,8 @@ final class MsgpackWriter {
     return n;
   }
 
-  static int size(Message m) {
+  /** The exact encoded length of {@code m}; notes whether all its strings are ASCII. */
+  private int measure(Message m) {
     long s = containerHeaderSize(fieldCount(m)) + MSG_TYPE.length + 1;
     s += stringFieldSize(SOURCE, m.source());
     s += stringFieldSize(DEST, m.destination());
@@ -97,7 +113,7 @@ final class MsgpackWriter {
     s += listFieldSize(HEADERS, m.headers());
     if (!m.metadata().isEmpty()) {
       s += METADATA.length + containerHeaderSize(m.metadata().size());
-      for (Map.Entry<String, String> e : m.metadata().entrySet()) {
+      for (Map.Entry<String, String> e : m.metadataEntries()) {
         s += stringSize(e.getKey()) + stringSize(e.getValue());
       }
     }
@@ -126,15 +142,15 @@ final class MsgpackWriter {
     return (int) s;
   }
 
-  private static long stringFieldSize(byte[] key, String value) {
+  private long stringFieldSize(byte[] key, String value) {
     return value.isEmpty() ? 0 : key.length + stringSize(value);
   }
 
-  private static long listFieldSize(byte[] key, List<String> values) {
+  private long listFieldSize(byte[] key, List<String> values) {
     return values.isEmpty() ? 0 : key.length + listSize(values);
   }
 
-  private static long listSize(List<String> values) {
+  private long listSize(List<String> values) {
     long s = containerHeaderSize(values.size());
     for (int i = 0, n = values.size(); i < n; i++) {
       s += stringSize(values.get(i));
@@ -146,8 +162,14 @@ final class MsgpackWriter {
     return count < 16 ? 1 : count < 65536 ? 3 : 5;
   }
 
-  private static long stringSize(String s) {
-    long n = utf8Length(s);
+  private long stringSize(String s) {
+    int chars = s.length();
+    int prefix = asciiPrefix(s);
+    long n = chars;
+    if (prefix < chars) {
+      ascii = false;
+      n = utf8Length(s, prefix);
+    }
     return n + (n < 32 ? 1 : n < 256 ? 2 : n < 65536 ? 3 : 5);
   }
 
@@ -161,9 +183,25 @@ final class MsgpackWriter {
 
   /** UTF-8 length of {@code s} as {@link #writeUtf8} writes it (unpaired surrogates as '?'). */
   static long utf8Length(String s) {
+    int prefix = asciiPrefix(s);
+    return prefix == s.length() ? prefix : utf8Length(s, prefix);
+  }
+
+  /** The number of leading ASCII chars of {@code s}: its length when it is all ASCII. */
+  private static int asciiPrefix(String s) {
+    int n = s.length();
+    int i = 0;
+    while (i < n && s.charAt(i) < 0x80) {
+      i++;
+    }
+    return i;
+  }
+
+  /** {@link #utf8Length(String)} from index {@code from}, all chars before it being ASCII. */
+  private static long utf8Length(String s, int from) {
     int n = s.length();
     long len = n;
-    for (int i = 0; i < n; i++) {
+    for (int i = from; i < n; i++) {
       char c = s.charAt(i);
       if (c >= 0x80) {
         if (c < 0x800) {
@@ -201,7 +239,7 @@ final class MsgpackWriter {
     if (!m.metadata().isEmpty()) {
       raw(METADATA);
       containerHeader(0x80, 0xde, m.metadata().size());
-      for (Map.Entry<String, String> e : m.metadata().entrySet()) {
+      for (Map.Entry<String, String> e : m.metadataEntries()) {
         string(e.getKey());
         string(e.getValue());
       }
@@ -276,8 +314,16 @@ final class MsgpackWriter {
     }
   }
 
+  @SuppressWarnings("deprecation") // getBytes(int, int, byte[], int): exact for ASCII chars
   private void string(String s) {
-    int n = (int) utf8Length(s);
+    int chars = s.length();
+    boolean copy = ascii;
+    int n = chars;
+    if (!copy) {
+      int prefix = asciiPrefix(s);
+      copy = prefix == chars;
+      n = copy ? chars : (int) utf8Length(s, prefix);
+    }
     if (n < 32) {
       out[pos++] = (byte) (0xa0 | n);
     } else if (n < 256) {
@@ -290,7 +336,12 @@ final class MsgpackWriter {
       out[pos++] = (byte) 0xdb;
       u32(n);
     }
-    writeUtf8(s);
+    if (copy) {
+      s.getBytes(0, chars, out, pos); // all ASCII: one bulk copy of the string's bytes
+      pos += chars;
+    } else {
+      writeUtf8(s);
+    }
   }
 
   private void writeUtf8(String s) {

@@ -32,6 +32,14 @@ class DeviceIdTest {
       SELF:/service                            | self:                 | self   | ''
       self:anything                            | self:                 | self   | ''
       '  uuid:  abc  /svc '                    | uuid:abc              | uuid   | abc
+      mac:112233445566                         | mac:112233445566      | mac    | 112233445566
+      mac:112233445566/svc/x                   | mac:112233445566      | mac    | 112233445566
+      mac:aabbccddeeff                         | mac:aabbccddeeff      | mac    | aabbccddeeff
+      mac:AABBCCDDEEFF                         | mac:aabbccddeeff      | mac    | aabbccddeeff
+      Mac:112233445566                         | mac:112233445566      | mac    | 112233445566
+      'uuid:abc /svc'                          | uuid:abc              | uuid   | abc
+      'uuid: abc'                              | uuid:abc              | uuid   | abc
+      'dns:a b/svc'                            | dns:a b               | dns    | a b
       """)
   void parsesToCanonicalForm(String input, String canonical, String prefix, String id) {
     DeviceId parsed = DeviceId.parse(input);

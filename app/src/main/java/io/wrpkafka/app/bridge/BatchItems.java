@@ -1,11 +1,10 @@
 package io.wrpkafka.app.bridge;
 
-import java.io.IOException;
+import io.wrpkafka.wrp.MsgpackValue;
+import io.wrpkafka.wrp.WrpFormatException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.msgpack.core.MessagePack;
-import org.msgpack.core.MessageUnpacker;
 
 /**
  * Splits a batch body into its messages' bytes: NDJSON by line (blank lines skipped), msgpack by
@@ -49,35 +48,31 @@ final class BatchItems {
   }
 
   /**
-   * Cuts concatenated msgpack values. A value whose structure is broken (truncated, or not a
-   * value at all) leaves no way to find where the next one starts, so it ends the batch with one
-   * error item; a value that is well-formed msgpack but not a valid WRP message is an item of
-   * its own and fails alone when decoded.
+   * Cuts concatenated msgpack values with the wrp module's reader ({@link MsgpackValue}), the
+   * same one that decodes them. A value whose structure is broken (truncated, or not a value at
+   * all) leaves no way to find where the next one starts, so it ends the batch with one error
+   * item; a value that is well-formed msgpack but not a valid WRP message is an item of its own
+   * and fails alone when decoded.
    */
   private static List<Item> msgpack(byte[] body) {
     List<Item> items = new ArrayList<>();
-    try (MessageUnpacker unpacker = MessagePack.newDefaultUnpacker(body)) {
-      long start = 0;
-      while (unpacker.hasNext()) {
-        try {
-          unpacker.skipValue();
-        } catch (IOException | RuntimeException e) {
-          items.add(
-              new Item(
-                  null,
-                  "malformed msgpack at byte offset " + start + " (" + e.getClass().getSimpleName()
-                      + "); the rest of the body (" + (body.length - start)
-                      + " bytes) was not read"));
-          return items;
-        }
-        long end = unpacker.getTotalReadBytes();
-        items.add(new Item(Arrays.copyOfRange(body, (int) start, (int) end), null));
-        start = end;
+    int start = 0;
+    while (start < body.length) {
+      int length;
+      try {
+        length = MsgpackValue.length(body, start);
+      } catch (WrpFormatException e) {
+        items.add(
+            new Item(
+                null,
+                "malformed msgpack at byte offset " + start + " (" + e.getMessage()
+                    + "); the rest of the body (" + (body.length - start)
+                    + " bytes) was not read"));
+        return items;
       }
-    } catch (IOException e) {
-      items.add(new Item(null, "malformed msgpack: " + e.getMessage()));
+      items.add(new Item(Arrays.copyOfRange(body, start, start + length), null));
+      start += length;
     }
     return items;
   }
-
 }

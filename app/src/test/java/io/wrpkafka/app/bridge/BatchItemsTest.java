@@ -60,4 +60,30 @@ class BatchItemsTest {
     assertThat(items.get(0).error()).isNull();
     assertThat(items.get(1).error()).contains("byte offset " + first.length);
   }
+
+  @Test
+  void wellFormedValueThatIsNoWrpMessageIsAnItemOfItsOwn() {
+    byte[] first = msgpack("mac:000000000001");
+    byte[] notAMessage = {(byte) 0x92, 0x01, 0x02};
+    byte[] third = msgpack("mac:000000000003");
+
+    List<BatchItems.Item> items =
+        BatchItems.split(concat(first, notAMessage, third), BodyType.MSGPACK);
+
+    assertThat(items).extracting(BatchItems.Item::bytes)
+        .containsExactly(first, notAMessage, third);
+  }
+
+  @Test
+  void reservedTypeByteEndsTheBatchWithAnErrorNamingItsOffset() {
+    byte[] first = msgpack("mac:000000000001");
+
+    List<BatchItems.Item> items =
+        BatchItems.split(concat(first, new byte[] {(byte) 0xc1, 0x01}), BodyType.MSGPACK);
+
+    assertThat(items).hasSize(2);
+    assertThat(items.get(1).error())
+        .contains("byte offset " + first.length)
+        .contains("2 bytes) was not read");
+  }
 }

@@ -1,0 +1,94 @@
+package io.wrpkafka.wrp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The writer's string paths against the JDK's UTF-8 encoder ({@code String.getBytes(UTF_8)},
+ * which also writes an unpaired surrogate as {@code ?}): the bulk copy taken when every string
+ * of a message is ASCII, and the general path taken for each string of a message that has a
+ * non-ASCII one.
+ */
+class MsgpackWriterTest {
+
+  static Stream<Arguments> strings() {
+    return Stream.of(
+        Arguments.of("ASCII", "mac:112233445566"),
+        Arguments.of("ASCII, highest char 0x7f", "a\u007f"),
+        Arguments.of("ASCII, 31 bytes (fixstr)", "a".repeat(31)),
+        Arguments.of("ASCII, 32 bytes (str8)", "a".repeat(32)),
+        Arguments.of("ASCII, 300 bytes (str16)", "a".repeat(300)),
+        Arguments.of("Latin-1, 2-byte UTF-8", "caf\u00e9"),
+        Arguments.of("lowest 2-byte char 0x80", "\u0080"),
+        Arguments.of("Latin-1 0xff", "\u00ff"),
+        Arguments.of("UTF-16 string, 2 bytes each", "\u0100\u07ff"),
+        Arguments.of("3-byte UTF-8", "\u0800 \u20ac \uffff"),
+        Arguments.of("surrogate pair, 4-byte UTF-8", "\ud83d\ude00"),
+        Arguments.of("surrogate pair between ASCII", "a\ud83d\ude00b"),
+        Arguments.of("unpaired high surrogate", "\ud800"),
+        Arguments.of("unpaired low surrogate", "\udc00"),
+        Arguments.of("low before high", "\udc00\ud800"),
+        Arguments.of("high surrogate at the end", "x\ud800"),
+        Arguments.of("high surrogate before a non-surrogate", "\ud800x"),
+        Arguments.of("non-ASCII after 31 ASCII chars (str8)", "a".repeat(31) + "\u00e9"),
+        Arguments.of("non-ASCII first, 300 chars (str16)", "\u00e9" + "a".repeat(299)));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("strings")
+  void writesEveryStringOfAMessageAsTheJdkEncodesIt(String name, String s) {
+    Message m = Message.builder().source(s).metadata(Map.of(s, s)).build();
+
+    byte[] expected = MsgpackBytes.of().fixmap(3)
+        .str("msg_type").raw(MessageType.SIMPLE_EVENT.code())
+        .str("source").raw(str(s))
+        .str("metadata").fixmap(1).raw(str(s)).raw(str(s))
+        .bytes();
+
+    assertThat(Format.MSGPACK.encode(m)).isEqualTo(expected);
+    assertThat(MsgpackWriter.size(m)).isEqualTo(expected.length);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("strings")
+  void writesAsciiStringsBesideANonAsciiOneAsTheJdkEncodesThem(String name, String s) {
+    Message m = Message.builder().source("dns:talaria.example.net").destination(s)
+        .transactionUuid("\u00e9t\u00e9").build();
+
+    byte[] expected = MsgpackBytes.of().fixmap(4)
+        .str("msg_type").raw(MessageType.SIMPLE_EVENT.code())
+        .str("source").str("dns:talaria.example.net")
+        .str("dest").raw(str(s))
+        .str("transaction_uuid").str("\u00e9t\u00e9")
+        .bytes();
+
+    assertThat(Format.MSGPACK.encode(m)).isEqualTo(expected);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("strings")
+  void countsTheUtf8LengthTheJdkEncoderWrites(String name, String s) {
+    assertThat(MsgpackWriter.utf8Length(s))
+        .isEqualTo(s.getBytes(StandardCharsets.UTF_8).length);
+  }
+
+  /** A msgpack str of {@code s}'s JDK UTF-8 bytes in the smallest form. */
+  private static byte[] str(String s) {
+    byte[] b = s.getBytes(StandardCharsets.UTF_8);
+    MsgpackBytes out = MsgpackBytes.of();
+    if (b.length < 32) {
+      out.raw(0xa0 | b.length);
+    } else if (b.length < 256) {
+      out.raw(0xd9, b.length);
+    } else {
+      out.raw(0xda, b.length >>> 8, b.length);
+    }
+    return out.raw(b).bytes();
+  }
+}
