@@ -1,5 +1,6 @@
 package io.wrpkafka.config;
 
+import io.wrpkafka.CircuitBreakerConfig;
 import io.wrpkafka.ConfigException;
 import io.wrpkafka.DynamicConfig;
 import io.wrpkafka.PublisherConfig;
@@ -50,18 +51,20 @@ final class KafkaSection {
   static final String VALUE_FORMAT = "valueFormat";
   static final String VERIFY_ON_START = "verifyOnStart";
   static final String START_TIMEOUT = "startTimeout";
+  static final String CIRCUIT_BREAKER = "circuitBreaker";
   static final String KAFKA_PROPERTIES = "kafkaProperties";
   static final String INITIAL_DYNAMIC_CONFIG = "initialDynamicConfig";
   static final List<String> STATIC_KEYS = List.of(ENABLED, BROKERS, CLIENT_ID, TLS, SASL,
       MAX_BUFFERED_RECORDS, MAX_BUFFERED_BYTES, MAX_RETRIES, RETRY_BACKOFF, RETRY_BACKOFF_MAX,
       REQUEST_TIMEOUT,
       RECORD_DELIVERY_TIMEOUT, CLEANUP_TIMEOUT, ALLOW_AUTO_TOPIC_CREATION,
-      DENY_NIL_PARTITION_KEY, VALUE_FORMAT, VERIFY_ON_START, START_TIMEOUT, KAFKA_PROPERTIES,
-      INITIAL_DYNAMIC_CONFIG);
+      DENY_NIL_PARTITION_KEY, VALUE_FORMAT, VERIFY_ON_START, START_TIMEOUT, CIRCUIT_BREAKER,
+      KAFKA_PROPERTIES, INITIAL_DYNAMIC_CONFIG);
   static final List<String> KEYS = concat(STATIC_KEYS, DynamicSection.KEYS);
   static final List<String> TLS_KEYS =
       List.of("enabled", "insecureSkipVerify", "certFile", "keyFile", "caFile");
   static final List<String> SASL_KEYS = List.of("enabled", "mechanism", "username", "password");
+  static final List<String> CIRCUIT_BREAKER_KEYS = List.of("enabled", "openAfter", "probeInterval");
 
   private static final String PLACEHOLDER_BROKER = "localhost:9092";
 
@@ -155,6 +158,8 @@ final class KafkaSection {
         .ifPresent(tls -> tls(tls).ifPresent(f.set(TLS, PublisherConfig.Builder::tls)));
     r.mapping(SASL, SASL_KEYS)
         .ifPresent(sasl -> sasl(sasl).ifPresent(f.set(SASL, PublisherConfig.Builder::sasl)));
+    r.mapping(CIRCUIT_BREAKER, CIRCUIT_BREAKER_KEYS).ifPresent(cb -> circuitBreaker(cb)
+        .ifPresent(f.set(CIRCUIT_BREAKER, PublisherConfig.Builder::circuitBreaker)));
     r.finish();
 
     DynamicConfig initial = dynamic.orElseGet(KafkaSection::placeholderDynamic);
@@ -272,6 +277,17 @@ final class KafkaSection {
         SaslConfig.Mechanism::parse)).ifPresent(b::mechanism);
     r.string("username").ifPresent(b::username);
     r.secret("password").ifPresent(b::password);
+    r.finish();
+    return r.build(before, b::build);
+  }
+
+  /** Static, so the same place in both forms; an empty mapping means the defaults. */
+  private static Optional<CircuitBreakerConfig> circuitBreaker(MappingReader r) {
+    int before = r.problems().mark();
+    CircuitBreakerConfig.Builder b = CircuitBreakerConfig.builder();
+    r.bool("enabled").ifPresent(b::enabled);
+    r.duration("openAfter").ifPresent(b::openAfter);
+    r.duration("probeInterval").ifPresent(b::probeInterval);
     r.finish();
     return r.build(before, b::build);
   }

@@ -18,7 +18,8 @@ import java.util.function.ToDoubleFunction;
  * a listener of the publisher: events arrive on the publisher's event thread, never on a caller
  * or the Kafka client's I/O thread. The buffer gauges are read by the registry when it is
  * scraped: each read calls Publisher.bufferState(), which is lock-free and allocates one small
- * record; a scrape reads five gauges. Gauges hold the publisher weakly (Micrometer's default), so
+ * record; a scrape reads five such gauges, and the circuit gauge one Publisher.health() (lock-free,
+ * no request to the cluster). Gauges hold the publisher weakly (Micrometer's default), so
  * an application that drops both the publisher and this binding without closing it leaks
  * neither through the registry; the gauges then read NaN.
  *
@@ -51,6 +52,8 @@ import java.util.function.ToDoubleFunction;
  *   <li>gauges {@code wrpkafka.buffer.records}, {@code wrpkafka.buffer.max.records}, {@code
  *       wrpkafka.buffer.bytes}, {@code wrpkafka.buffer.max.bytes} and {@code
  *       wrpkafka.buffer.utilisation} (0.0–1.0, the fuller of the two limits)
+ *   <li>gauge {@code wrpkafka.circuit.state} [{@code wrpkafka_circuit_state}]: the circuit
+ *       breaker's state, 0 closed, 1 half-open, 2 open ({@link io.wrpkafka.CircuitState#level()})
  * </ul>
  *
  * <p>Every meter also carries the tags given to {@link Builder#tags}. Give each publisher bound
@@ -66,6 +69,7 @@ public final class PublisherMetrics implements MeterBinder, AutoCloseable {
   static final String BUFFER_BYTES = "wrpkafka.buffer.bytes";
   static final String BUFFER_MAX_BYTES = "wrpkafka.buffer.max.bytes";
   static final String BUFFER_UTILISATION = "wrpkafka.buffer.utilisation";
+  static final String CIRCUIT_STATE = "wrpkafka.circuit.state";
 
   /** Default of {@link Builder#maxEventTypes}. */
   public static final int DEFAULT_MAX_EVENT_TYPES = 100;
@@ -136,6 +140,8 @@ public final class PublisherMetrics implements MeterBinder, AutoCloseable {
       gauge(BUFFER_MAX_BYTES, "maxBufferedBytes", "bytes", p -> p.bufferState().maxBytes());
       gauge(BUFFER_UTILISATION, "Fill level of the buffer, the fuller of its two limits (0-1)",
           null, p -> p.bufferState().utilisation());
+      gauge(CIRCUIT_STATE, "Circuit breaker state: 0 closed, 1 half-open, 2 open", null,
+          p -> p.health().circuitState().level());
       eventMeters = new PublishEventMeters(registry, tags, maxEventTypes);
       removeListener = publisher.addListener(eventMeters);
     }

@@ -53,6 +53,7 @@ class PrometheusNamesTest {
             "wrpkafka_buffer_max_records",
             "wrpkafka_buffer_records",
             "wrpkafka_buffer_utilisation",
+            "wrpkafka_circuit_state",
             "wrpkafka_messages_errored_total",
             "wrpkafka_messages_published_total",
             "wrpkafka_publish_duration_seconds_bucket",

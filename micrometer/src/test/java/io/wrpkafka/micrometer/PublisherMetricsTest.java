@@ -274,6 +274,11 @@ class PublisherMetricsTest {
   }
 
   @Test
+  void circuitGaugeReadsZeroWhileTheCircuitIsClosed() {
+    assertThat(gauge(PublisherMetrics.CIRCUIT_STATE)).isZero();
+  }
+
+  @Test
   void givenTagsAreOnEveryMeter() {
     Publisher other = unstartedPublisher(10, 1_000);
     SimpleMeterRegistry tagged = new SimpleMeterRegistry();

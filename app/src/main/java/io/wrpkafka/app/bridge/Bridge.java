@@ -14,6 +14,7 @@ import io.vertx.micrometer.Label;
 import io.vertx.micrometer.MetricsDomain;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
+import io.wrpkafka.CircuitBreakerConfig;
 import io.wrpkafka.DynamicConfig;
 import io.wrpkafka.Publisher;
 import io.wrpkafka.PublisherConfig;
@@ -37,7 +38,7 @@ import org.slf4j.LoggerFactory;
 
 /*
  * Threads. Requests are handled on Vert.x event loops; nothing there blocks (see Ingest for the
- * QoS dispatch, BrokerProbe for readiness). The only blocking work runs on the "wrpkafka-produce"
+ * QoS dispatch; readiness reads Publisher.health(), which never waits). The only blocking work runs on the "wrpkafka-produce"
  * worker pool: publisher calls that may wait for buffer room. Its size bounds how many such
  * calls wait at once; more requests queue for it without holding a thread.
  *
@@ -193,6 +194,7 @@ public final class Bridge implements AutoCloseable {
     private DynamicConfig disabledConfig;
     private PrometheusMeterRegistry registry;
     private ReadinessCheck readiness = ReadinessCheck.alwaysReady();
+    private Duration probeInterval = CircuitBreakerConfig.DEFAULT_PROBE_INTERVAL;
     private TopicCheck topicCheck;
     private DynamicConfigCodec codec;
     private Path watchedFile;
@@ -267,7 +269,18 @@ public final class Bridge implements AutoCloseable {
       return this;
     }
 
-    /** How {@code /readyz} checks the brokers; default: always ready. */
+    /**
+     * The publisher's circuit breaker, whose probe interval is the {@code Retry-After} of an
+     * answer refused with {@code circuit_open}; default the default breaker.
+     */
+    Builder circuitBreaker(CircuitBreakerConfig circuitBreaker) {
+      this.probeInterval = circuitBreaker.probeInterval();
+      return this;
+    }
+
+    /**
+     * What {@code /readyz} checks beside the publisher's health (the topics); default: nothing.
+     */
     Builder readiness(ReadinessCheck readiness) {
       this.readiness = Objects.requireNonNull(readiness, "readiness");
       return this;
@@ -357,6 +370,7 @@ public final class Bridge implements AutoCloseable {
       Publisher started = Publisher.builder().config(config).build();
       started.start();
       publisher(started, config.recordDeliveryTimeout(), config.cleanupTimeout());
+      circuitBreaker(config.circuitBreaker());
       PublisherMetrics metrics =
           PublisherMetrics.builder(started)
               .tags(List.of(Tag.of("client_id", config.clientId())))
@@ -367,13 +381,11 @@ public final class Bridge implements AutoCloseable {
           new KafkaProducerMetrics(started::kafkaMetrics, Tags.empty(), CLIENT_METRICS_REFRESH);
       owned.add(clientMetrics);
       clientMetrics.bindTo(meters);
-      Admin admin = ClusterAdmin.create(config.clientProperties());
-      owned.add(() -> ClusterAdmin.close(admin));
-      BrokerProbe probe = new BrokerProbe(admin);
-      readiness(probe);
       if (!config.allowAutoTopicCreation()) {
+        Admin admin = ClusterAdmin.create(config.clientProperties());
+        owned.add(() -> ClusterAdmin.close(admin));
         topicCheck = new TopicCheck(admin, started::dynamicConfig);
-        readiness(probe.then(topicCheck));
+        readiness(topicCheck);
         topicCheck.checkAtStart();
       }
     }
@@ -428,7 +440,7 @@ public final class Bridge implements AutoCloseable {
       BridgeRoutes routes =
           new BridgeRoutes(
               vertx, settings, target, new Ingest(target, recordDeliveryTimeout, workers), meters,
-              readiness, codec, this::reloaded);
+              readiness, probeInterval, codec, this::reloaded);
       HttpServerOptions options =
           new HttpServerOptions()
               .setHost(settings.host())

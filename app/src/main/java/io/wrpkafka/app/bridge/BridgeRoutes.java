@@ -19,6 +19,8 @@ import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.SecurityPolicyHandler;
 import io.wrpkafka.ConfigException;
 import io.wrpkafka.DynamicConfig;
+import io.wrpkafka.ErrorType;
+import io.wrpkafka.Health;
 import io.wrpkafka.PublishException;
 import io.wrpkafka.Publisher;
 import io.wrpkafka.internal.FailureLog;
@@ -80,6 +82,8 @@ final class BridgeRoutes {
   private final Ingest ingest;
   private final PrometheusMeterRegistry registry;
   private final ReadinessCheck readiness;
+  /** Retry-After of an answer refused with circuit_open: the probe interval, in whole seconds. */
+  private final String circuitRetryAfter;
   private final DynamicConfigCodec codec;
   private final Consumer<DynamicConfig> reloaded;
   private final AuthFailures authFailures;
@@ -93,6 +97,7 @@ final class BridgeRoutes {
       Ingest ingest,
       PrometheusMeterRegistry registry,
       ReadinessCheck readiness,
+      java.time.Duration probeInterval,
       DynamicConfigCodec codec,
       Consumer<DynamicConfig> reloaded) {
     this.vertx = vertx;
@@ -101,6 +106,8 @@ final class BridgeRoutes {
     this.ingest = ingest;
     this.registry = registry;
     this.readiness = readiness;
+    this.circuitRetryAfter = Long.toString(Math.max(1,
+        (probeInterval.toMillis() + 999) / 1000));
     this.codec = codec;
     this.reloaded = reloaded;
     this.authFailures = new AuthFailures(registry, log);
@@ -305,7 +312,14 @@ final class BridgeRoutes {
       return;
     }
     correlate(ctx, message);
-    ingest.publish(message, vertx.getOrCreateContext()).onComplete(done -> send(ctx, answerOf(done)));
+    ingest.publish(message, vertx.getOrCreateContext()).onComplete(done -> {
+      Answer answer = answerOf(done);
+      if (ErrorType.CIRCUIT_OPEN.label().equals(answer.body().getString("errorType"))) {
+        // The circuit closes at the earliest on the next probe: come back after one.
+        ctx.response().putHeader(HttpHeaders.RETRY_AFTER, circuitRetryAfter);
+      }
+      send(ctx, answer);
+    });
   }
 
   private void batch(RoutingContext ctx) {
@@ -469,20 +483,42 @@ final class BridgeRoutes {
 
   // ---------------------------------------------------------------- health and metrics
 
+  /**
+   * 200 with the publisher's health while the process works, whatever Kafka does (restarting
+   * the process would not bring a broker back, and would lose what the buffer holds); 503 only
+   * when the publisher is not running although the bridge is not shutting down.
+   */
   private void healthz(RoutingContext ctx) {
-    send(ctx, new Answer(200, new JsonObject().put("status", "ok")));
+    Health health = publisher.health();
+    if (publisher.isEnabled() && !publisher.isStarted()) {
+      Answer answer = Answer.error(503, "not_running", "the publisher is not running");
+      answer.body().put("health", HealthJson.of(health));
+      send(ctx, answer);
+      return;
+    }
+    send(ctx, new Answer(200, new JsonObject().put("status", "ok")
+        .put("health", HealthJson.of(health))));
   }
 
+  /**
+   * 503 while the publisher's health is DOWN (not running, or its circuit open) or a routed topic
+   * is missing; 200 otherwise (UP or DEGRADED), always with the health as JSON.
+   */
   private void readyz(RoutingContext ctx) {
+    Health health = publisher.health();
+    JsonObject details = HealthJson.of(health);
     if (!publisher.isEnabled()) {
       send(ctx, new Answer(200, new JsonObject().put("status", "ready")
           .put("kafka", "disabled")
           .put("reason", "Kafka publishing is disabled in the configuration (kafka.enabled: false);"
-              + " messages are checked and routed, not published")));
+              + " messages are checked and routed, not published")
+          .put("health", details)));
       return;
     }
-    if (!publisher.isStarted()) {
-      send(ctx, Answer.error(503, "not_ready", "the publisher is not running"));
+    if (health.status() == Health.Status.DOWN) {
+      Answer answer = Answer.error(503, "not_ready", String.join("; ", health.reasons()));
+      answer.body().put("health", details);
+      send(ctx, answer);
       return;
     }
     Future.fromCompletionStage(readiness.problem(), vertx.getOrCreateContext()).onComplete(done -> {
@@ -494,9 +530,10 @@ final class BridgeRoutes {
         if (!problem.get().missingTopics().isEmpty()) {
           answer.body().put("missingTopics", new JsonArray(problem.get().missingTopics()));
         }
+        answer.body().put("health", details);
         send(ctx, answer);
       } else {
-        send(ctx, new Answer(200, new JsonObject().put("status", "ready").put("kafka", "reachable")));
+        send(ctx, new Answer(200, new JsonObject().put("status", "ready").put("health", details)));
       }
     });
   }
@@ -529,7 +566,7 @@ final class BridgeRoutes {
     if (ctx.response().ended() || ctx.response().closed()) {
       return;
     }
-    if (answer.wantsRetryAfter()) {
+    if (answer.wantsRetryAfter() && !ctx.response().headers().contains(HttpHeaders.RETRY_AFTER)) {
       ctx.response().putHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
     }
     String id = ctx.get(CORRELATION);

@@ -7,9 +7,10 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 
 /**
- * The bridge's one Kafka admin client, shared by its cluster checks ({@link BrokerProbe}, {@link
- * TopicCheck}): one connection and one login per broker, however many checks ask. Each check
- * bounds its own calls; these defaults only cap a call that sets no timeout.
+ * The bridge's Kafka admin client for its cluster checks ({@link TopicCheck}; whether a broker
+ * is reachable is the publisher's {@link io.wrpkafka.Publisher#health()}): one connection and
+ * one login per broker, however many checks ask. Each check bounds its own calls; these
+ * defaults only cap a call that sets no timeout.
  */
 final class ClusterAdmin {
   private static final int TIMEOUT_MS = 5_000;

@@ -5,7 +5,10 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
-/** Tells whether the bridge can publish. Implementations never block the caller. */
+/**
+ * A check {@code /readyz} makes beside the publisher's health (the topic check). Implementations
+ * never block the caller.
+ */
 @FunctionalInterface
 interface ReadinessCheck {
 
@@ -23,13 +26,7 @@ interface ReadinessCheck {
   /** Completes with empty when ready, else with the reason; never completes exceptionally. */
   CompletionStage<Optional<NotReady>> problem();
 
-  /** This check, then {@code next} only when this one passes. */
-  default ReadinessCheck then(ReadinessCheck next) {
-    return () -> problem().thenCompose(
-        problem -> problem.isPresent() ? CompletableFuture.completedFuture(problem) : next.problem());
-  }
-
-  /** A check that always passes (Kafka disabled, or no probe wanted). */
+  /** A check that always passes (Kafka disabled, or topics may be created). */
   static ReadinessCheck alwaysReady() {
     return () -> CompletableFuture.completedFuture(Optional.empty());
   }

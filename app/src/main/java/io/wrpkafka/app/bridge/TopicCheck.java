@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * Only used when kafka.allowAutoTopicCreation is false: then a record routed to a topic that does
  * not exist waits for its metadata until the delivery timeout and fails with topic_not_found, long
  * after the operator could have been told. Listing the topics once at start, on each reload and
- * (cached for CACHE_FOR, like BrokerProbe) on /readyz says so at once. The admin client's calls
+ * (cached for CACHE_FOR) on /readyz says so at once. The admin client's calls
  * are asynchronous; only the start check waits, on the thread that starts the bridge.
  */
 /**

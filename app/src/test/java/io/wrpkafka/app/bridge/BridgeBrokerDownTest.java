@@ -1,8 +1,10 @@
 package io.wrpkafka.app.bridge;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.vertx.core.json.JsonObject;
+import io.wrpkafka.CircuitBreakerConfig;
 import io.wrpkafka.DynamicConfig;
 import io.wrpkafka.Publisher;
 import io.wrpkafka.PublisherConfig;
@@ -14,14 +16,15 @@ import io.wrpkafka.wrp.MessageType;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import org.apache.kafka.clients.admin.Admin;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The bridge's answers while the only broker is down: 503 for dropped, 504 for timed out. */
+/**
+ * The bridge's answers while the only broker is down: 503 for dropped, 504 for timed out, and
+ * once the circuit opened 503 with Retry-After for QoS 75–99 and on /readyz.
+ */
 class BridgeBrokerDownTest {
   private static EmbeddedKafka kafka;
   private Bridge bridge;
@@ -45,7 +48,7 @@ class BridgeBrokerDownTest {
     }
   }
 
-  private Http startBridge(ReadinessCheck readiness) {
+  private Http startBridge(CircuitBreakerConfig circuitBreaker) {
     PublisherConfig config =
         PublisherConfig.builder()
             .brokers(kafka.bootstrapServers())
@@ -56,6 +59,7 @@ class BridgeBrokerDownTest {
             .requestTimeout(Duration.ofSeconds(1))
             .recordDeliveryTimeout(Duration.ofSeconds(3))
             .cleanupTimeout(Duration.ofMillis(500))
+            .circuitBreaker(circuitBreaker)
             .initialDynamicConfig(
                 DynamicConfig.builder()
                     .topicMap(List.of(TopicRoute.builder().pattern("*").topic("down").build()))
@@ -68,7 +72,7 @@ class BridgeBrokerDownTest {
         Bridge.builder()
             .settings(BridgeSettings.local(0).withAdminToken(null))
             .publisher(publisher, config.recordDeliveryTimeout(), config.cleanupTimeout())
-            .readiness(readiness)
+            .circuitBreaker(circuitBreaker)
             .start();
     return new Http(bridge.port());
   }
@@ -87,7 +91,7 @@ class BridgeBrokerDownTest {
 
   @Test
   void qos10MessageIsAnsweredServiceUnavailableWithRetryAfterWhenTheBufferIsFull() {
-    Http http = startBridge(ReadinessCheck.alwaysReady());
+    Http http = startBridge(CircuitBreakerConfig.defaults());
     HttpResponse<String> first = notify(http, "mac:000000000001", 10);
 
     HttpResponse<String> second = notify(http, "mac:000000000002", 10);
@@ -102,7 +106,7 @@ class BridgeBrokerDownTest {
 
   @Test
   void qos80MessageIsAnsweredGatewayTimeoutWhenNoBrokerAcknowledges() {
-    Http http = startBridge(ReadinessCheck.alwaysReady());
+    Http http = startBridge(CircuitBreakerConfig.defaults());
 
     HttpResponse<String> response = notify(http, "mac:000000000080", 80);
 
@@ -112,16 +116,58 @@ class BridgeBrokerDownTest {
     assertThat(body.getString("errorType")).isEqualTo("timeout");
   }
 
+  /** A breaker that opens soon; its probe interval of 2 s is the Retry-After. */
+  private static CircuitBreakerConfig shortBreaker() {
+    return CircuitBreakerConfig.builder()
+        .openAfter(Duration.ofMillis(500)).probeInterval(Duration.ofSeconds(2)).build();
+  }
+
+  private static void awaitNotReady(Http http) {
+    await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+        .until(() -> http.get("/readyz").statusCode() == 503);
+  }
+
   @Test
-  void readinessIsServiceUnavailableWithTheReasonWhileBrokersAreUnreachable() {
-    try (Admin admin = ClusterAdmin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
-      Http http = startBridge(new BrokerProbe(admin));
+  void qos80MessageIsAnsweredServiceUnavailableWithRetryAfterWhileTheCircuitIsOpen() {
+    Http http = startBridge(shortBreaker());
+    awaitNotReady(http);
 
-      HttpResponse<String> ready = http.get("/readyz");
+    HttpResponse<String> response = notify(http, "mac:000000000081", 80);
 
-      assertThat(ready.statusCode()).isEqualTo(503);
-      assertThat(new JsonObject(ready.body()).getString("error")).contains("Kafka brokers unreachable");
-      assertThat(http.get("/healthz").statusCode()).isEqualTo(200);
-    }
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(503);
+    assertThat(response.headers().firstValue("Retry-After")).contains("2");
+    JsonObject body = new JsonObject(response.body());
+    assertThat(body.getString("outcome")).isEqualTo("FAILED");
+    assertThat(body.getString("errorType")).isEqualTo("circuit_open");
+    assertThat(body.getString("error")).contains("no broker reachable");
+  }
+
+  @Test
+  void readinessIsServiceUnavailableWithTheHealthWhileTheCircuitIsOpen() {
+    Http http = startBridge(shortBreaker());
+    awaitNotReady(http);
+
+    HttpResponse<String> ready = http.get("/readyz");
+
+    assertThat(ready.statusCode()).isEqualTo(503);
+    JsonObject body = new JsonObject(ready.body());
+    assertThat(body.getString("errorType")).isEqualTo("not_ready");
+    assertThat(body.getString("error")).contains("circuit");
+    JsonObject health = body.getJsonObject("health");
+    assertThat(health.getString("status")).isEqualTo("DOWN");
+    assertThat(health.getString("circuitState")).isIn("OPEN", "HALF_OPEN");
+    assertThat(health.getJsonObject("buffer").getLong("maxRecords")).isEqualTo(1);
+  }
+
+  @Test
+  void livenessStaysOkWhileTheCircuitIsOpen() {
+    Http http = startBridge(shortBreaker());
+    awaitNotReady(http);
+
+    HttpResponse<String> live = http.get("/healthz");
+
+    assertThat(live.statusCode()).isEqualTo(200);
+    assertThat(new JsonObject(live.body()).getJsonObject("health").getString("status"))
+        .isEqualTo("DOWN");
   }
 }

@@ -564,6 +564,17 @@ class BridgeTest {
   }
 
   @Test
+  void readinessCarriesThePublishersHealthAsJson() {
+    HttpResponse<String> ready = http.get("/readyz");
+
+    JsonObject health = new JsonObject(ready.body()).getJsonObject("health");
+    assertThat(health.getString("status")).isIn("UP", "DEGRADED");
+    assertThat(health.getString("circuitState")).isEqualTo("CLOSED");
+    assertThat(health.getJsonObject("buffer").containsKey("maxRecords")).isTrue();
+    assertThat(health.getValue("spoolBacklog")).isNull();
+  }
+
+  @Test
   void unknownPathIsAnsweredNotFoundAsJson() {
     HttpResponse<String> response = http.get("/api/v9/nothing");
 
