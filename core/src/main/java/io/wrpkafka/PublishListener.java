@@ -35,4 +35,15 @@ public interface PublishListener {
    * acknowledged or failed ({@code dead_letter_failed}). Does nothing by default.
    */
   default void onDeadLetter(DeadLetterEvent event) {}
+
+  /**
+   * Called once per change of the circuit breaker's state (see {@link CircuitBreakerConfig}), in
+   * the order they happened. Does nothing by default.
+   *
+   * @param from the state before
+   * @param to the state now
+   * @param reason why, in words for people (for {@link CircuitState#OPEN}: since when no broker
+   *     was reachable, and the last failure seen)
+   */
+  default void onCircuitStateChange(CircuitState from, CircuitState to, String reason) {}
 }

@@ -15,6 +15,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -424,6 +425,23 @@ public final class Publisher implements AutoCloseable {
   }
 
   /**
+   * The publisher's health now: UP, DEGRADED or DOWN with the reasons, the circuit state, the
+   * time since the last acknowledgement, the buffer fill, the spool backlog, and the error and
+   * dead-letter rates (see {@link Health} for the rules). Cheap enough for every readiness probe:
+   * lock-free, runs no request to the cluster. A {@link #disabled()} publisher is UP with the
+   * reason {@code disabled}. Thread-safe.
+   */
+  public Health health() {
+    if (!enabled) {
+      return new Health(Health.Status.UP, List.of("disabled"), CircuitState.CLOSED,
+          Optional.empty(), pipeline.bufferState(), Optional.empty(), 0, 0);
+    }
+    State current = state.get();
+    return pipeline.health(current == State.STARTED ? null
+        : current == State.NEW ? "not started" : "stopped");
+  }
+
+  /**
    * Adds a listener for publish events; see {@link PublishListener} for the thread that calls
    * it. Returns an action that removes it again. Thread-safe.
    */
@@ -590,11 +608,12 @@ public final class Publisher implements AutoCloseable {
       kafkaHeaders.add(new KafkaHeader(header.key(), headerValue));
       size += header.key().length() + headerValue.length;
     }
-    PublishException refused = pipeline.admit(destination, band, size);
+    PublishException refused = pipeline.admit(destination, qos, band, size);
     if (refused != null) {
       emit(destination, qos, start, refused);
       boolean dropped =
-          refused.errorType() == ErrorType.BUFFER_FULL && band != QosBand.ACKNOWLEDGED;
+          band == QosBand.FIRE_AND_FORGET
+              || (refused.errorType() == ErrorType.BUFFER_FULL && band == QosBand.QUEUED);
       return new ProduceResult(dropped ? Outcome.DROPPED : Outcome.FAILED, refused);
     }
     ProducerRecord<byte[], byte[]> record =

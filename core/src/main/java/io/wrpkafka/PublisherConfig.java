@@ -38,6 +38,8 @@ import java.util.Optional;
  *   <tr><td>{@code verifyOnStart}</td><td>true ({@code start()} checks that a broker answers
  *   and accepts the credentials)</td></tr>
  *   <tr><td>{@code startTimeout}</td><td>30 s</td></tr>
+ *   <tr><td>{@code circuitBreaker}</td><td>{@link CircuitBreakerConfig#defaults()}: on,
+ *   opens after 10 s without a reachable broker, probes every 2 s</td></tr>
  * </table>
  */
 public final class PublisherConfig {
@@ -84,6 +86,7 @@ public final class PublisherConfig {
   private final ValueEncoder valueEncoder;
   private final boolean verifyOnStart;
   private final Duration startTimeout;
+  private final CircuitBreakerConfig circuitBreaker;
   private final Map<String, String> kafkaProperties;
   private final DynamicConfig initialDynamicConfig;
 
@@ -106,6 +109,7 @@ public final class PublisherConfig {
     this.valueEncoder = b.valueEncoder;
     this.verifyOnStart = b.verifyOnStart;
     this.startTimeout = b.startTimeout;
+    this.circuitBreaker = b.circuitBreaker;
     this.kafkaProperties = Collections.unmodifiableMap(new LinkedHashMap<>(b.kafkaProperties));
     this.initialDynamicConfig = b.initialDynamicConfig;
   }
@@ -135,6 +139,7 @@ public final class PublisherConfig {
     b.valueEncoder = valueEncoder;
     b.verifyOnStart = verifyOnStart;
     b.startTimeout = startTimeout;
+    b.circuitBreaker = circuitBreaker;
     b.kafkaProperties = new LinkedHashMap<>(kafkaProperties);
     b.initialDynamicConfig = initialDynamicConfig;
     return b;
@@ -240,6 +245,11 @@ public final class PublisherConfig {
     return startTimeout;
   }
 
+  /** The circuit breaker's settings ({@link CircuitBreakerConfig#disabled()} for none). */
+  public CircuitBreakerConfig circuitBreaker() {
+    return circuitBreaker;
+  }
+
   /**
    * Extra Kafka producer properties, applied as given, in order. An escape hatch: values may be
    * secrets and are masked in {@link #toString()}.
@@ -324,6 +334,7 @@ public final class PublisherConfig {
         && valueEncoder.equals(c.valueEncoder)
         && verifyOnStart == c.verifyOnStart
         && startTimeout.equals(c.startTimeout)
+        && circuitBreaker.equals(c.circuitBreaker)
         && kafkaProperties.equals(c.kafkaProperties)
         && initialDynamicConfig.equals(c.initialDynamicConfig);
   }
@@ -334,7 +345,7 @@ public final class PublisherConfig {
         requestTimeout, recordDeliveryTimeout, cleanupTimeout, maxRetries, retryBackoff,
         retryBackoffMax,
         allowAutoTopicCreation, denyNilPartitionKey, valueEncoder, verifyOnStart, startTimeout,
-        kafkaProperties, initialDynamicConfig);
+        circuitBreaker, kafkaProperties, initialDynamicConfig);
   }
 
   @Override
@@ -350,6 +361,7 @@ public final class PublisherConfig {
         + ", retryBackoffMax=" + retryBackoffMax + ", allowAutoTopicCreation=" + allowAutoTopicCreation
         + ", denyNilPartitionKey=" + denyNilPartitionKey + ", valueEncoder=" + valueEncoder
         + ", verifyOnStart=" + verifyOnStart + ", startTimeout=" + startTimeout
+        + ", circuitBreaker=" + circuitBreaker
         + ", kafkaProperties=" + shown
         + ", initialDynamicConfig=" + initialDynamicConfig + '}';
   }
@@ -378,6 +390,7 @@ public final class PublisherConfig {
     private ValueEncoder valueEncoder = ValueEncoder.msgpack();
     private boolean verifyOnStart = true;
     private Duration startTimeout = DEFAULT_START_TIMEOUT;
+    private CircuitBreakerConfig circuitBreaker = CircuitBreakerConfig.defaults();
     private Map<String, String> kafkaProperties = new LinkedHashMap<>();
     private DynamicConfig initialDynamicConfig;
 
@@ -511,6 +524,16 @@ public final class PublisherConfig {
     /** How long {@code start()} waits for a broker to answer; default 30 s; must be positive. */
     public Builder startTimeout(Duration startTimeout) {
       this.startTimeout = Objects.requireNonNull(startTimeout, "startTimeout");
+      return this;
+    }
+
+    /**
+     * The circuit breaker; default {@link CircuitBreakerConfig#defaults()} (on: opens after 10 s
+     * without a reachable broker, probes every 2 s); {@link CircuitBreakerConfig#disabled()} for
+     * none.
+     */
+    public Builder circuitBreaker(CircuitBreakerConfig circuitBreaker) {
+      this.circuitBreaker = Objects.requireNonNull(circuitBreaker, "circuitBreaker");
       return this;
     }
 

@@ -52,11 +52,13 @@ public final class DeadLetters implements FailureStage {
   private final BooleanSupplier stopping;
   private final byte[] clientId;
   private final Clock clock;
+  private final Vitals vitals;
 
   /**
    * @param config the dead-letter config in effect now
    * @param buffer where an unroutable message's dead-letter record takes its room
    * @param clientId the {@code dlq.client_id} header
+   * @param vitals told of every record written to the dead-letter topic
    */
   public DeadLetters(
       Supplier<Optional<DeadLetterConfig>> config,
@@ -66,7 +68,8 @@ public final class DeadLetters implements FailureStage {
       FailureLog failureLog,
       BooleanSupplier stopping,
       String clientId,
-      Clock clock) {
+      Clock clock,
+      Vitals vitals) {
     this.config = config;
     this.lanes = lanes;
     this.buffer = buffer;
@@ -75,6 +78,7 @@ public final class DeadLetters implements FailureStage {
     this.stopping = stopping;
     this.clientId = clientId.getBytes(StandardCharsets.UTF_8);
     this.clock = clock;
+    this.vitals = vitals;
   }
 
   /** Whether a record of {@code qos} admitted now must keep its value for this stage. */
@@ -172,6 +176,7 @@ public final class DeadLetters implements FailureStage {
             (deadLetter, exception) -> {
               try {
                 if (exception == null) {
+                  vitals.deadLettered();
                   events.deadLetter(
                       new DeadLetterEvent(topic, original.topic(), error.errorType(), qos, null));
                 } else {

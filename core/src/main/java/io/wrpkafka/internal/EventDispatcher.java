@@ -1,5 +1,6 @@
 package io.wrpkafka.internal;
 
+import io.wrpkafka.CircuitState;
 import io.wrpkafka.DeadLetterEvent;
 import io.wrpkafka.PublishEvent;
 import io.wrpkafka.PublishException;
@@ -101,6 +102,11 @@ public final class EventDispatcher {
   public void deadLetter(DeadLetterEvent event) {
     dispatch(
         listener -> listener.onDeadLetter(event), "a dead-letter event", event.originalTopic());
+  }
+
+  /** Queues a change of the circuit breaker's state for the listeners; never blocks. */
+  public void circuitStateChange(CircuitState from, CircuitState to, String reason) {
+    dispatch(listener -> listener.onCircuitStateChange(from, to, reason), "a circuit change", "");
   }
 
   /** Delivers what is queued, waiting up to {@code timeoutNanos}, then stops the thread. */

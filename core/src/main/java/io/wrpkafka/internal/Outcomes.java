@@ -27,28 +27,33 @@ public final class Outcomes implements Completion {
   private final FailureLog failureLog;
   private final FailureStage failures;
   private final BooleanSupplier stopping;
+  private final Vitals vitals;
 
   /**
    * @param failures offered every failed record after its outcome was reported
    * @param stopping whether the publisher is stopping, for the classification of failures
+   * @param vitals told of every acknowledgement and failure (health, circuit breaker)
    */
-  public Outcomes(
+  Outcomes(
       RecordBuffer buffer,
       EventDispatcher events,
       FailureLog failureLog,
       FailureStage failures,
-      BooleanSupplier stopping) {
+      BooleanSupplier stopping,
+      Vitals vitals) {
     this.buffer = buffer;
     this.events = events;
     this.failureLog = failureLog;
     this.failures = failures;
     this.stopping = stopping;
+    this.vitals = vitals;
   }
 
   @Override
   public void completed(PendingRecord record, Exception exception) {
     if (exception == null) {
       buffer.release(record.size());
+      vitals.acknowledged();
       if (record.claimReport()) {
         if (record.future() != null) {
           record.future().complete(ACCEPTED);
@@ -57,8 +62,9 @@ public final class Outcomes implements Completion {
       }
       return;
     }
-    PublishException error =
-        Failures.classify(record.topic(), exception, stopping.getAsBoolean());
+    boolean stopped = stopping.getAsBoolean();
+    PublishException error = Failures.classify(record.topic(), exception, stopped);
+    vitals.failed(error, stopped);
     report(record, error);
     failureLog.failed(
         error.errorType(), record.topic(), error.getMessage(), record.transactionUuid());

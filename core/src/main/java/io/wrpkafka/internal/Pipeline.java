@@ -1,13 +1,17 @@
 package io.wrpkafka.internal;
 
 import io.wrpkafka.BufferState;
+import io.wrpkafka.CircuitBreakerConfig;
+import io.wrpkafka.CircuitState;
 import io.wrpkafka.DeadLetterConfig;
 import io.wrpkafka.DynamicConfig;
 import io.wrpkafka.ErrorType;
+import io.wrpkafka.Health;
 import io.wrpkafka.ProduceResult;
 import io.wrpkafka.PublishException;
 import io.wrpkafka.PublisherConfig;
 import io.wrpkafka.QosBand;
+import io.wrpkafka.SpoolBacklog;
 import io.wrpkafka.routing.Destination;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,6 +21,7 @@ import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.IntPredicate;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -38,6 +43,12 @@ import org.slf4j.LoggerFactory;
  * listeners (EventDispatcher). This class wires the stages once and is the only one that knows
  * them all; no stage knows the publisher. A durable store plugs in between admit and lane
  * (forward), a circuit breaker in admit; both without touching the publisher.
+ *
+ * Circuit breaker. CircuitBreaker is the policy; CircuitWatch feeds it from the producer's
+ * connection count and from probes (ClusterProbe), and Vitals from acknowledgements and retryable
+ * failures. admit asks it first: while it is not closed, QoS 0-24 and 75-99 are refused at once
+ * with circuit_open, unless spoolAccepts takes the record's QoS (the durable store's seam: such
+ * records are admitted as usual and forwarded to it); QoS 25-74 always takes the usual way.
  */
 /** The delivery stages of one publisher, wired together. Thread-safe. */
 public final class Pipeline {
@@ -51,6 +62,15 @@ public final class Pipeline {
   private final EventDispatcher events;
   private final FailureLog failureLog = new FailureLog(log);
   private final ProducerGenerations producers;
+  private final CircuitBreakerConfig circuitConfig;
+  private final CircuitBreaker breaker;
+  private final Vitals vitals;
+  /** Which QoS a durable store takes while the circuit is open; none until there is one. */
+  private final IntPredicate spoolAccepts = qos -> false;
+  /** What a durable store holds; empty until there is one. */
+  private final Supplier<Optional<SpoolBacklog>> spoolBacklog = Optional::empty;
+  private volatile long startedNanos;
+  private CircuitWatch watch;
   private volatile boolean stopping;
   private TopicCheck topicCheck;
   private Lanes lanes;
@@ -76,6 +96,13 @@ public final class Pipeline {
     this.buffer = new RecordBuffer(config.maxBufferedRecords(), config.maxBufferedBytes());
     this.events = new EventDispatcher("wrpkafka-events-" + config.clientId());
     this.producers = new ProducerGenerations(producerFactory);
+    this.circuitConfig = config.circuitBreaker();
+    this.breaker =
+        circuitConfig.enabled()
+            ? new CircuitBreaker(circuitConfig.openAfter(), circuitConfig.probeInterval(),
+                System::nanoTime, this::circuitChanged)
+            : null;
+    this.vitals = new Vitals(breaker, System::nanoTime);
   }
 
   /** The listeners' dispatcher; it runs once {@link #start} ran. */
@@ -101,6 +128,21 @@ public final class Pipeline {
         throw e;
       }
     }
+    if (breaker != null) {
+      try {
+        watch =
+            new CircuitWatch(breaker,
+                new ClusterProbe(adminProperties.apply(initial), config.clientId(),
+                    circuitConfig.probeInterval()),
+                this::brokerConnections, System::nanoTime, "wrpkafka-circuit-" + config.clientId());
+      } catch (RuntimeException e) {
+        producers.closeAll(Duration.ZERO);
+        if (topicCheck != null) {
+          topicCheck.close();
+        }
+        throw e;
+      }
+    }
     lanes =
         new Lanes(
             "wrpkafka-lane-" + config.clientId(),
@@ -111,19 +153,42 @@ public final class Pipeline {
     Supplier<Optional<DeadLetterConfig>> deadLetter = () -> dynamic.get().deadLetter();
     deadLetters =
         new DeadLetters(deadLetter, lanes, buffer, events, failureLog, () -> stopping,
-            config.clientId(), Clock.systemUTC());
-    outcomes = new Outcomes(buffer, events, failureLog, deadLetters, () -> stopping);
+            config.clientId(), Clock.systemUTC(), vitals);
+    outcomes = new Outcomes(buffer, events, failureLog, deadLetters, () -> stopping, vitals);
     events.start();
+    startedNanos = System.nanoTime();
+    if (watch != null) {
+      Duration shorter =
+          circuitConfig.probeInterval().compareTo(circuitConfig.openAfter()) < 0
+              ? circuitConfig.probeInterval() : circuitConfig.openAfter();
+      watch.start(shorter.dividedBy(4));
+    }
   }
 
   /**
-   * Admission: takes buffer room for a record of {@code size} bytes by the QoS rules. QoS 0–24
-   * never waits; 25–99 waits up to {@code recordDeliveryTimeout}.
+   * Admission: takes buffer room for a record of {@code qos} and {@code size} bytes by the QoS
+   * rules. While the circuit is open, QoS 0–24 and 75–99 are refused at once ({@code
+   * circuit_open}). Otherwise QoS 0–24 never waits; 25–99 waits up to {@code
+   * recordDeliveryTimeout}.
    *
-   * @return null when the room was taken, else why not ({@code buffer_full}, or {@code
-   *     publisher_closed} when the publisher stopped meanwhile)
+   * @return null when the room was taken, else why not ({@code circuit_open}, {@code
+   *     buffer_full}, or {@code publisher_closed} when the publisher stopped meanwhile)
    */
-  public PublishException admit(Destination destination, QosBand band, long size) {
+  public PublishException admit(Destination destination, int qos, QosBand band, long size) {
+    CircuitBreaker circuit = breaker;
+    if (circuit != null && band != QosBand.QUEUED && circuit.isOpen()
+        && !spoolAccepts.test(qos)) {
+      vitals.refused();
+      return circuitOpen(destination, circuit);
+    }
+    PublishException refused = take(destination, band, size);
+    if (refused != null) {
+      vitals.refused();
+    }
+    return refused;
+  }
+
+  private PublishException take(Destination destination, QosBand band, long size) {
     if (band == QosBand.FIRE_AND_FORGET) {
       return buffer.tryAcquire(size) ? null : bufferFull(destination, Duration.ZERO);
     }
@@ -201,6 +266,24 @@ public final class Pipeline {
   }
 
   /**
+   * The pipeline's health (see {@link Health} for the rules). Lock-free; runs no probe.
+   *
+   * @param notRunning why the publisher is not running ({@code not started}, {@code stopped}),
+   *     null while it runs
+   */
+  public Health health(String notRunning) {
+    Optional<Duration> sinceAck = vitals.sinceLastAcknowledgement();
+    long started = startedNanos;
+    Duration quiet = sinceAck.orElseGet(
+        () -> started == 0 ? Duration.ZERO : Duration.ofNanos(System.nanoTime() - started));
+    CircuitState circuit = breaker == null ? CircuitState.CLOSED : breaker.state();
+    return HealthRules.judge(new HealthRules.Facts(
+        notRunning, circuit, breaker == null ? "" : breaker.openReason(), buffer.state(),
+        spoolBacklog.get(), sinceAck, quiet, circuitConfig.openAfter(), vitals.errorsPerSecond(),
+        vitals.deadLettersPerSecond()));
+  }
+
+  /**
    * Stops: callers waiting for room fail, lanes hand what they hold to the client, the client
    * gets the rest of the time to deliver it, then everything closes.
    *
@@ -208,6 +291,9 @@ public final class Pipeline {
    */
   public boolean stop(long deadlineNanos) {
     stopping = true;
+    if (watch != null) {
+      watch.close();
+    }
     buffer.close();
     boolean interrupted = !lanes.awaitIdle(deadlineNanos);
     if (!lanes.isIdle()) {
@@ -223,6 +309,38 @@ public final class Pipeline {
     interrupted |= !lanes.shutdown(deadlineNanos - System.nanoTime());
     events.stop(Math.max(deadlineNanos - System.nanoTime(), TimeUnit.SECONDS.toNanos(1)));
     return !interrupted;
+  }
+
+  /** Logs a state change once (WARN when it opens, INFO when it closes) and tells listeners. */
+  private void circuitChanged(CircuitState from, CircuitState to, String reason) {
+    if (to == CircuitState.CLOSED) {
+      log.info("publisher {}: circuit closed ({}); records flow again", config.clientId(), reason);
+    } else if (from == CircuitState.CLOSED) {
+      log.warn("publisher {}: circuit open: {}; QoS 0-24 is dropped and QoS 75-99 fails at once"
+              + " (circuit_open) until a probe every {}ms answers",
+          config.clientId(), reason, circuitConfig.probeInterval().toMillis());
+    } else {
+      log.debug("publisher {}: circuit {} -> {} ({})", config.clientId(), from, to, reason);
+    }
+    events.circuitStateChange(from, to, reason);
+  }
+
+  /** The producer's open broker connections (its {@code connection-count}); -1 if unknown. */
+  private long brokerConnections() {
+    for (Map.Entry<MetricName, ? extends Metric> metric : producers.metrics().entrySet()) {
+      MetricName name = metric.getKey();
+      if (name.name().equals("connection-count") && name.group().equals("producer-metrics")) {
+        return metric.getValue().metricValue() instanceof Number n ? (long) n.doubleValue() : -1;
+      }
+    }
+    return -1;
+  }
+
+  /** Why a record was refused while the circuit is open; a StringBuilder for the reason below. */
+  private static PublishException circuitOpen(Destination destination, CircuitBreaker circuit) {
+    return new PublishException(ErrorType.CIRCUIT_OPEN,
+        new StringBuilder(160).append("circuit open for topic ").append(destination.topic())
+            .append(": ").append(circuit.openReason()).toString());
   }
 
   /**

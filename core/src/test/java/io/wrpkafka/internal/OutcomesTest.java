@@ -30,7 +30,8 @@ class OutcomesTest {
             releases.add(release);
             return takes;
           },
-          () -> false);
+          () -> false,
+          new Vitals(null, System::nanoTime));
 
   private PendingRecord admitted(long size) {
     assertThat(buffer.tryAcquire(size)).isTrue();
