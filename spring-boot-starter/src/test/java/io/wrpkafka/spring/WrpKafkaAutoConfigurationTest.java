@@ -31,6 +31,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.actuate.autoconfigure.metrics.MetricsAutoConfiguration;
 import org.springframework.boot.actuate.autoconfigure.metrics.export.simple.SimpleMetricsExportAutoConfiguration;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.boot.actuate.health.Status;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -60,7 +63,7 @@ class WrpKafkaAutoConfigurationTest {
   private static ApplicationContextRunner runner(String topic) {
     return new ApplicationContextRunner()
         .withConfiguration(AutoConfigurations.of(WrpKafkaAutoConfiguration.class,
-            WrpKafkaMetricsAutoConfiguration.class))
+            WrpKafkaMetricsAutoConfiguration.class, WrpKafkaHealthAutoConfiguration.class))
         .withPropertyValues("wrpkafka.brokers=" + kafka.bootstrapServers(),
             "wrpkafka.topic-map[0].pattern=*", "wrpkafka.topic-map[0].topic=" + topic,
             "wrpkafka.cleanup-timeout=5s");
@@ -180,6 +183,33 @@ class WrpKafkaAutoConfigurationTest {
   void noMetricsWithoutAMeterRegistry() {
     runner(topic("no-metrics")).run(context ->
         assertThat(context).doesNotHaveBean(PublisherMetrics.class));
+  }
+
+  @Test
+  void healthIsUpWithItsFiguresWhileTheBrokerServes() {
+    runner(topic("health")).run(context -> {
+      Health health = context.getBean("wrpkafkaHealthIndicator", HealthIndicator.class).health();
+
+      assertThat(health.getStatus()).isEqualTo(Status.UP);
+      assertThat(health.getDetails()).containsEntry("circuitState", "CLOSED")
+          .containsEntry("reasons", List.of()).containsKeys("buffer", "errorsPerSecond");
+    });
+  }
+
+  @Test
+  void healthIndicatorIsOffWhenTheManagementPropertySaysSo() {
+    runner(topic("health-off")).withPropertyValues("management.health.wrpkafka.enabled=false")
+        .run(context -> assertThat(context).doesNotHaveBean("wrpkafkaHealthIndicator"));
+  }
+
+  @Test
+  void healthOfTheDisabledPublisherIsUp() {
+    new ApplicationContextRunner()
+        .withConfiguration(AutoConfigurations.of(WrpKafkaAutoConfiguration.class,
+            WrpKafkaHealthAutoConfiguration.class))
+        .withPropertyValues("wrpkafka.enabled=false").run(context ->
+            assertThat(context.getBean("wrpkafkaHealthIndicator", HealthIndicator.class)
+                .health().getStatus()).isEqualTo(Status.UP));
   }
 
   private static List<ConsumerRecord<String, byte[]>> readAll(String topic, int expected) {
