@@ -60,7 +60,7 @@ final class KafkaSection {
       INITIAL_DYNAMIC_CONFIG);
   static final List<String> KEYS = concat(STATIC_KEYS, DynamicSection.KEYS);
   static final List<String> TLS_KEYS =
-      List.of("enabled", "insecureSkipVerify", "certFile", "keyFile", "caFile");
+      List.of("enabled", "insecureSkipVerify", "certFile", "keyFile", "keyPassword", "caFile");
   static final List<String> SASL_KEYS = List.of("enabled", "mechanism", "username", "password");
 
   private static final String PLACEHOLDER_BROKER = "localhost:9092";
@@ -241,6 +241,8 @@ final class KafkaSection {
     r.bool("insecureSkipVerify").ifPresent(b::insecureSkipVerify);
     path(r, "certFile", b::certFile);
     path(r, "keyFile", b::keyFile);
+    // An empty password (say, from an unset ${KEY_PASSWORD:-}) means an unencrypted key.
+    r.secret("keyPassword").filter(s -> !s.isEmpty()).ifPresent(b::keyPassword);
     path(r, "caFile", b::caFile);
     r.finish();
     return r.build(before, b::build);
