@@ -70,6 +70,7 @@ final class ClientProperties {
       props.put(SslConfigs.SSL_KEYSTORE_TYPE_CONFIG, "PEM");
       props.put(SslConfigs.SSL_KEYSTORE_CERTIFICATE_CHAIN_CONFIG, read(tls.certFile().get()));
       props.put(SslConfigs.SSL_KEYSTORE_KEY_CONFIG, read(tls.keyFile().get()));
+      tls.keyPassword().ifPresent(p -> props.put(SslConfigs.SSL_KEY_PASSWORD_CONFIG, p));
     }
     if (tls.caFile().isPresent()) {
       props.put(SslConfigs.SSL_TRUSTSTORE_TYPE_CONFIG, "PEM");

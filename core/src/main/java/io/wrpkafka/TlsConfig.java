@@ -6,9 +6,9 @@ import java.util.Optional;
 
 /**
  * TLS to the brokers: PEM files for the client certificate and key (mutual TLS) and for the CA
- * that signs the brokers' certificates. Only paths are held; the files are read when the
- * publisher starts, and no content ever appears in {@link #toString()}. Immutable and
- * thread-safe.
+ * that signs the brokers' certificates, and the password of an encrypted key. Only paths are
+ * held; the files are read when the publisher starts, and neither their content nor the key
+ * password ever appears in {@link #toString()}. Immutable and thread-safe.
  */
 public final class TlsConfig {
   private final boolean enabled;
@@ -16,6 +16,7 @@ public final class TlsConfig {
   private final Path certFile;
   private final Path keyFile;
   private final Path caFile;
+  private final String keyPassword;
 
   private TlsConfig(Builder b) {
     this.enabled = b.enabled;
@@ -23,6 +24,7 @@ public final class TlsConfig {
     this.certFile = b.certFile;
     this.keyFile = b.keyFile;
     this.caFile = b.caFile;
+    this.keyPassword = b.keyPassword;
   }
 
   /** A new builder: TLS enabled, verifying the server, with the JVM's default trust store. */
@@ -38,6 +40,7 @@ public final class TlsConfig {
     b.certFile = certFile;
     b.keyFile = keyFile;
     b.caFile = caFile;
+    b.keyPassword = keyPassword;
     return b;
   }
 
@@ -56,9 +59,17 @@ public final class TlsConfig {
     return Optional.ofNullable(certFile);
   }
 
-  /** The client private key (PEM, unencrypted), present together with {@link #certFile()}. */
+  /**
+   * The client private key (PEM PKCS#8: unencrypted, or encrypted with {@link #keyPassword()}),
+   * present together with {@link #certFile()}.
+   */
   public Optional<Path> keyFile() {
     return Optional.ofNullable(keyFile);
+  }
+
+  /** The password of an encrypted {@link #keyFile()} (a secret); empty for an unencrypted key. */
+  public Optional<String> keyPassword() {
+    return Optional.ofNullable(keyPassword);
   }
 
   /** The CA certificates (PEM) that sign the brokers' certificates; else the JVM's defaults. */
@@ -73,18 +84,20 @@ public final class TlsConfig {
         && insecureSkipVerify == t.insecureSkipVerify
         && Objects.equals(certFile, t.certFile)
         && Objects.equals(keyFile, t.keyFile)
-        && Objects.equals(caFile, t.caFile);
+        && Objects.equals(caFile, t.caFile)
+        && Objects.equals(keyPassword, t.keyPassword);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(enabled, insecureSkipVerify, certFile, keyFile, caFile);
+    return Objects.hash(enabled, insecureSkipVerify, certFile, keyFile, caFile, keyPassword);
   }
 
   @Override
   public String toString() {
     return "TlsConfig{enabled=" + enabled + ", insecureSkipVerify=" + insecureSkipVerify
-        + ", certFile=" + certFile + ", keyFile=" + keyFile + ", caFile=" + caFile + '}';
+        + ", certFile=" + certFile + ", keyFile=" + keyFile
+        + (keyPassword == null ? "" : ", keyPassword=***") + ", caFile=" + caFile + '}';
   }
 
   /** Collects the TLS settings; {@link #build()} checks them. Not thread-safe. */
@@ -94,6 +107,7 @@ public final class TlsConfig {
     private Path certFile;
     private Path keyFile;
     private Path caFile;
+    private String keyPassword;
 
     private Builder() {}
 
@@ -124,6 +138,16 @@ public final class TlsConfig {
       return this;
     }
 
+    /**
+     * The password of an encrypted PKCS#8 {@link #keyFile(Path)} ({@code ENCRYPTED PRIVATE
+     * KEY}); requires {@code keyFile}. Kafka's client decrypts with the JDK, which on Java 17
+     * reads PKCS#12-style ciphers such as {@code PBEWithSHA1AndDESede} but not PBES2 (AES).
+     */
+    public Builder keyPassword(String keyPassword) {
+      this.keyPassword = Objects.requireNonNull(keyPassword, "keyPassword");
+      return this;
+    }
+
     /** The CA certificates (PEM) to trust instead of the JVM's defaults. */
     public Builder caFile(Path caFile) {
       this.caFile = Objects.requireNonNull(caFile, "caFile");
@@ -133,7 +157,8 @@ public final class TlsConfig {
     /**
      * Checks the settings and returns them. Does not read the files.
      *
-     * @throws ConfigException if only one of {@code certFile} and {@code keyFile} is set
+     * @throws ConfigException if only one of {@code certFile} and {@code keyFile} is set, or
+     *     {@code keyPassword} is set without {@code keyFile} or is empty
      */
     public TlsConfig build() {
       if (certFile != null && keyFile == null) {
@@ -141,6 +166,13 @@ public final class TlsConfig {
       }
       if (keyFile != null && certFile == null) {
         throw new ConfigException("certFile: required when keyFile is set (" + keyFile + ")");
+      }
+      if (keyPassword != null && keyFile == null) {
+        throw new ConfigException("keyPassword: set, but there is no keyFile to decrypt");
+      }
+      if (keyPassword != null && keyPassword.isEmpty()) {
+        throw new ConfigException("keyPassword: must not be empty (leave it out for an"
+            + " unencrypted key)");
       }
       return new TlsConfig(this);
     }

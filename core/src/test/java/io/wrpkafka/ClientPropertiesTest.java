@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -103,6 +105,19 @@ class ClientPropertiesTest {
     assertThatThrownBy(() -> config().tls(tls).build().clientProperties())
         .isInstanceOf(UncheckedIOException.class)
         .hasMessageContaining("/nonexistent/client.pem");
+  }
+
+  @Test
+  void keyPasswordOfAnEncryptedKeyBecomesTheSslKeyPassword(@TempDir Path dir) throws Exception {
+    Path cert = Files.writeString(dir.resolve("client.pem"), "CERT");
+    Path key = Files.writeString(dir.resolve("client.key"), "KEY");
+    TlsConfig tls = TlsConfig.builder().certFile(cert).keyFile(key).keyPassword("key-s3cret")
+        .build();
+
+    assertThat(config().tls(tls).build().clientProperties())
+        .containsEntry("ssl.keystore.type", "PEM")
+        .containsEntry("ssl.keystore.key", "KEY")
+        .containsEntry("ssl.key.password", "key-s3cret");
   }
 
   @Test

@@ -33,7 +33,8 @@ class TlsConfigTest {
   @Test
   void toBuilderKeepsEveryValue() {
     TlsConfig tls = TlsConfig.builder().enabled(false).insecureSkipVerify(true)
-        .certFile(Path.of("c.pem")).keyFile(Path.of("k.pem")).caFile(Path.of("ca.pem")).build();
+        .certFile(Path.of("c.pem")).keyFile(Path.of("k.pem")).keyPassword("pw")
+        .caFile(Path.of("ca.pem")).build();
     assertThat(tls.toBuilder().build()).isEqualTo(tls);
   }
 
@@ -42,5 +43,28 @@ class TlsConfigTest {
     TlsConfig tls = TlsConfig.builder().certFile(Path.of("c.pem")).keyFile(Path.of("k.pem"))
         .build();
     assertThat(tls.toString()).contains("keyFile=k.pem").doesNotContain("BEGIN");
+  }
+
+  @Test
+  void keyPasswordWithoutKeyFileIsRejected() {
+    assertThatThrownBy(() -> TlsConfig.builder().keyPassword("pw").build())
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("keyPassword: set, but there is no keyFile");
+  }
+
+  @Test
+  void emptyKeyPasswordIsRejected() {
+    assertThatThrownBy(() -> TlsConfig.builder().certFile(Path.of("c.pem"))
+        .keyFile(Path.of("k.pem")).keyPassword("").build())
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("keyPassword: must not be empty");
+  }
+
+  @Test
+  void toStringHidesTheKeyPassword() {
+    TlsConfig tls = TlsConfig.builder().certFile(Path.of("c.pem")).keyFile(Path.of("k.pem"))
+        .keyPassword("key-s3cret").build();
+
+    assertThat(tls.toString()).contains("keyPassword=***").doesNotContain("key-s3cret");
   }
 }

@@ -25,6 +25,7 @@ final class EnvironmentOverrides {
       new Override("KAFKA_TLS_CA_FILE", List.of("kafka", "tls", "caFile")),
       new Override("KAFKA_TLS_CERT_FILE", List.of("kafka", "tls", "certFile")),
       new Override("KAFKA_TLS_KEY_FILE", List.of("kafka", "tls", "keyFile")),
+      new Override("KAFKA_TLS_KEY_PASSWORD", List.of("kafka", "tls", "keyPassword")),
       new Override("KAFKA_SASL_ENABLED", List.of("kafka", "sasl", "enabled")),
       new Override("KAFKA_SASL_MECHANISM", List.of("kafka", "sasl", "mechanism")),
       new Override("KAFKA_SASL_USERNAME", List.of("kafka", "sasl", "username")),

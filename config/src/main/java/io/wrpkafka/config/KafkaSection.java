@@ -62,7 +62,7 @@ final class KafkaSection {
       KAFKA_PROPERTIES, INITIAL_DYNAMIC_CONFIG);
   static final List<String> KEYS = concat(STATIC_KEYS, DynamicSection.KEYS);
   static final List<String> TLS_KEYS =
-      List.of("enabled", "insecureSkipVerify", "certFile", "keyFile", "caFile");
+      List.of("enabled", "insecureSkipVerify", "certFile", "keyFile", "keyPassword", "caFile");
   static final List<String> SASL_KEYS = List.of("enabled", "mechanism", "username", "password");
   static final List<String> CIRCUIT_BREAKER_KEYS = List.of("enabled", "openAfter", "probeInterval");
 
@@ -246,6 +246,8 @@ final class KafkaSection {
     r.bool("insecureSkipVerify").ifPresent(b::insecureSkipVerify);
     path(r, "certFile", b::certFile);
     path(r, "keyFile", b::keyFile);
+    // An empty password (say, from an unset ${KEY_PASSWORD:-}) means an unencrypted key.
+    r.secret("keyPassword").filter(s -> !s.isEmpty()).ifPresent(b::keyPassword);
     path(r, "caFile", b::caFile);
     r.finish();
     return r.build(before, b::build);

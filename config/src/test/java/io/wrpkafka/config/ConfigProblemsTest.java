@@ -315,6 +315,13 @@ class ConfigProblemsTest {
                 certFile: /etc/client.pem
               topicMap: [{pattern: "*", topic: events}]
             """, "bridge.yaml:4:5: kafka.tls.keyFile: required when certFile is set (/etc/client.pem)"),
+        Arguments.of("TLS key password without a key", """
+            kafka:
+              brokers: localhost:9092
+              tls:
+                keyPassword: k3y-pass
+              topicMap: [{pattern: "*", topic: events}]
+            """, "bridge.yaml:4:18: kafka.tls.keyPassword: set, but there is no keyFile to decrypt"),
         Arguments.of("TLS as a boolean", """
             kafka:
               brokers: localhost:9092

@@ -53,6 +53,7 @@ class EnvironmentOverridesTest {
         Map.entry("KAFKA_TLS_CA_FILE", "/ca.pem"),
         Map.entry("KAFKA_TLS_CERT_FILE", "/cert.pem"),
         Map.entry("KAFKA_TLS_KEY_FILE", "/key.pem"),
+        Map.entry("KAFKA_TLS_KEY_PASSWORD", "key-pw"),
         Map.entry("KAFKA_SASL_MECHANISM", "SCRAM-SHA-512"),
         Map.entry("KAFKA_SASL_USERNAME", "user"),
         Map.entry("KAFKA_SASL_PASSWORD", "pw"),
@@ -67,12 +68,13 @@ class EnvironmentOverridesTest {
     assertThat(p.tls().orElseThrow().caFile()).contains(Path.of("/ca.pem"));
     assertThat(p.tls().orElseThrow().certFile()).contains(Path.of("/cert.pem"));
     assertThat(p.tls().orElseThrow().keyFile()).contains(Path.of("/key.pem"));
+    assertThat(p.tls().orElseThrow().keyPassword()).contains("key-pw");
     assertThat(p.sasl()).contains(SaslConfig.builder()
         .mechanism(SaslConfig.Mechanism.SCRAM_SHA_512).username("user").password("pw").build());
     assertThat(config.server().address()).isEqualTo("127.0.0.1");
     assertThat(config.server().port()).isEqualTo(8000);
     assertThat(config.server().adminToken()).contains("admin");
-    assertThat(EnvironmentOverrides.ALL).hasSize(15);
+    assertThat(EnvironmentOverrides.ALL).hasSize(16);
   }
 
   @Test

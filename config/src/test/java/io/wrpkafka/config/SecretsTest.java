@@ -19,6 +19,7 @@ class SecretsTest {
       kafka:
         brokers: localhost:9092
         sasl: {mechanism: PLAIN, username: bridge, password: "${SASL_PASSWORD}"}
+        tls: {certFile: /c.pem, keyFile: /k.pem, keyPassword: "${SASL_PASSWORD}"}
         kafkaProperties:
           sasl.jaas.config: ${SASL_PASSWORD}
         topicMap: [{pattern: "*", topic: events}]
@@ -37,6 +38,8 @@ class SecretsTest {
     assertThat(config.toString()).doesNotContain(SECRET).contains("***");
     assertThat(config.server().toString()).doesNotContain(SECRET);
     assertThat(config.server().basic().get(0).toString()).doesNotContain(SECRET);
+    assertThat(config.publisher().orElseThrow().tls().orElseThrow().keyPassword())
+        .contains(SECRET);
   }
 
   static Stream<Arguments> secretMistakes() {
@@ -47,6 +50,12 @@ class SecretsTest {
               sasl: {username: u, password: [%s]}
               topicMap: [{pattern: "*", topic: events}]
             """, "kafka.sasl.password: expected a string, found a list"),
+        Arguments.of("TLS key password given as a list", """
+            kafka:
+              brokers: localhost:9092
+              tls: {certFile: /c.pem, keyFile: /k.pem, keyPassword: [%s]}
+              topicMap: [{pattern: "*", topic: events}]
+            """, "kafka.tls.keyPassword: expected a string, found a list"),
         Arguments.of("Kafka property given as a list", """
             kafka:
               brokers: localhost:9092

@@ -34,6 +34,7 @@ class WrpKafkaConfigTest {
           insecureSkipVerify: true
           certFile: /etc/kafka/client.pem
           keyFile: /etc/kafka/client-key.pem
+          keyPassword: k3y-pass
           caFile: /etc/kafka/ca.pem
         sasl:
           mechanism: scram-sha-256
@@ -81,6 +82,7 @@ class WrpKafkaConfigTest {
           insecureSkipVerify: true
           certFile: /etc/kafka/client.pem
           keyFile: /etc/kafka/client-key.pem
+          keyPassword: k3y-pass
           caFile: /etc/kafka/ca.pem
         sasl: {mechanism: SCRAM-SHA-256, username: bridge, password: s3cret}
         maxBufferedRecords: 500
@@ -118,7 +120,7 @@ class WrpKafkaConfigTest {
     assertThat(p.clientId()).isEqualTo("bridge-1");
     assertThat(p.tls()).contains(TlsConfig.builder().insecureSkipVerify(true)
         .certFile(Path.of("/etc/kafka/client.pem")).keyFile(Path.of("/etc/kafka/client-key.pem"))
-        .caFile(Path.of("/etc/kafka/ca.pem")).build());
+        .keyPassword("k3y-pass").caFile(Path.of("/etc/kafka/ca.pem")).build());
     assertThat(p.sasl()).contains(SaslConfig.builder()
         .mechanism(SaslConfig.Mechanism.SCRAM_SHA_256).username("bridge").password("s3cret")
         .build());

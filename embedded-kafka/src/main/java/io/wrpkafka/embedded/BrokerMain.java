@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -39,6 +41,12 @@ final class BrokerMain {
 
   static final String STOP_COMMAND = "stop";
 
+  /**
+   * File next to {@code server.properties} with one {@code --add-scram} value per line; read here
+   * rather than passed on the command line, where every user of the machine could see it.
+   */
+  static final String SCRAM_FILE = "scram.args";
+
   private BrokerMain() {}
 
   public static void main(String[] args) throws Exception {
@@ -54,9 +62,16 @@ final class BrokerMain {
     Path readyFile = Path.of(args[4]);
 
     watchParent();
-    int formatted = StorageTool.execute(new String[] {
-        "format", "--config", properties, "--cluster-id", clusterId, "--ignore-formatted"},
-        System.out);
+    List<String> format = new ArrayList<>(List.of(
+        "format", "--config", properties, "--cluster-id", clusterId, "--ignore-formatted"));
+    Path scram = Path.of(properties).resolveSibling(SCRAM_FILE);
+    if (Files.exists(scram)) {
+      for (String credential : Files.readAllLines(scram, StandardCharsets.UTF_8)) {
+        format.add("--add-scram");
+        format.add(credential);
+      }
+    }
+    int formatted = StorageTool.execute(format.toArray(String[]::new), System.out);
     if (formatted != 0) {
       System.err.println("formatting the storage failed with exit code " + formatted);
       System.exit(formatted);

@@ -22,7 +22,7 @@ final class BrokerNode {
   /*
    * Each node lives in <cluster dir>/node-<id>: server.properties (written once), data/ (kept
    * across restarts, so a restarted broker recovers its logs), broker.log (appended by every
-   * start), jvm.args (the classpath as a java @-file, which keeps the command line short on any
+   * start), scram.args (SCRAM credentials for the storage format, if any), jvm.args (the classpath as a java @-file, which keeps the command line short on any
    * OS) and a ready file that BrokerMain writes once the broker serves. Methods are not
    * synchronized: EmbeddedKafka serializes state changes; kill() may also run from a shutdown hook
    * and relies only on the volatile process field and Process' own thread safety.
@@ -56,6 +56,10 @@ final class BrokerNode {
       }
       String classpath = config.classpath().orElseGet(() -> System.getProperty("java.class.path"));
       Files.writeString(directory.resolve("jvm.args"), "-cp " + quoteArgument(classpath) + "\n");
+      List<String> scram = SecurityProperties.scramFormatArguments(config);
+      if (!scram.isEmpty()) {
+        Files.write(directory.resolve(BrokerMain.SCRAM_FILE), scram, StandardCharsets.UTF_8);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the files of node " + id + " in " + directory, e);
     }

@@ -20,6 +20,8 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.Node;
 import org.apache.kafka.common.TopicPartitionInfo;
+import org.apache.kafka.common.acl.AclBinding;
+import org.apache.kafka.common.acl.AclBindingFilter;
 import org.apache.kafka.common.Uuid;
 
 /**
@@ -35,6 +37,10 @@ import org.apache.kafka.common.Uuid;
  *   ...
  * }
  * }</pre>
+ *
+ * <p>A cluster can also be secured for tests of TLS, SASL and ACLs: see {@link
+ * EmbeddedKafkaConfig.Builder#tls(Certificates)}, {@link EmbeddedKafkaConfig.Builder#scramUser},
+ * {@link EmbeddedKafkaConfig.Builder#plainUser} and {@link EmbeddedKafkaConfig.Builder#acl}.
  *
  * <p>Nodes are numbered from 0. A node can be stopped gracefully ({@link #stopBroker(int)}),
  * killed like a crash ({@link #killBroker(int)}) and started again ({@link #startBroker(int)}) on
@@ -124,6 +130,9 @@ public final class EmbeddedKafka implements AutoCloseable {
       kafka.nodes.forEach(BrokerNode::launch);
       for (BrokerNode node : kafka.nodes) {
         node.awaitReady(config.startupTimeout());
+      }
+      if (!config.acls().isEmpty()) {
+        kafka.createAcls(config.acls(), config.startupTimeout());
       }
     } catch (RuntimeException e) {
       kafka.close();
@@ -330,6 +339,33 @@ public final class EmbeddedKafka implements AutoCloseable {
       }
     }
     ClusterDirectory.delete(directory);
+  }
+
+  /*
+   * createAcls returns once the controller has committed the ACLs; each broker's authorizer
+   * learns them from the metadata log a little later, so wait until describeAcls (answered by a
+   * broker's authorizer) lists them all.
+   */
+  private synchronized void createAcls(List<AclBinding> acls, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    try {
+      admin().createAcls(acls).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      while (!admin().describeAcls(AclBindingFilter.ANY).values()
+          .get(5, TimeUnit.SECONDS).containsAll(acls)) {
+        if (System.nanoTime() - deadline > 0) {
+          throw new EmbeddedKafkaException("acls: not visible within " + timeout);
+        }
+        Thread.sleep(50);
+      }
+    } catch (ExecutionException e) {
+      throw new EmbeddedKafkaException("acls: cannot create " + acls + ": " + e.getCause(),
+          e.getCause());
+    } catch (TimeoutException e) {
+      throw new EmbeddedKafkaException("acls: not created within " + timeout, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new EmbeddedKafkaException("acls: interrupted", e);
+    }
   }
 
   private void awaitTopicReady(String name, Duration timeout) {

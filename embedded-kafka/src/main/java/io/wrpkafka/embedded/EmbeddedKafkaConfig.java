@@ -2,8 +2,10 @@ package io.wrpkafka.embedded;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -11,10 +13,11 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.apache.kafka.common.acl.AclBinding;
 
 /**
  * Immutable settings of an {@link EmbeddedKafka} cluster: how many nodes, extra broker properties
- * and listeners, and how the broker JVMs are launched.
+ * and listeners, users, TLS and ACLs, and how the broker JVMs are launched.
  *
  * <p>Create one with {@link #builder()}; derive a variant with {@link #toBuilder()}. Instances are
  * thread-safe. {@link #toString()} masks the values of properties that look like credentials.
@@ -50,6 +53,9 @@ public final class EmbeddedKafkaConfig {
       Set.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "OFF");
   private static final Pattern LISTENER_NAME = Pattern.compile("[A-Z][A-Z0-9_]*");
   private static final Pattern SECRET_KEY = Pattern.compile("(?i).*(password|secret|jaas|key).*");
+  private static final Pattern USER_NAME = Pattern.compile("[A-Za-z0-9._@-]+");
+  private static final Pattern PRINCIPAL = Pattern.compile("[A-Za-z]+:.+");
+  private static final Set<String> SCRAM_MECHANISMS = Set.of("SCRAM-SHA-256", "SCRAM-SHA-512");
 
   private final int nodes;
   private final boolean autoCreateTopics;
@@ -61,6 +67,11 @@ public final class EmbeddedKafkaConfig {
   private final Path parentDirectory;
   private final String classpath;
   private final int plaintextPort;
+  private final Map<String, String> plainUsers;
+  private final List<ScramUser> scramUsers;
+  private final Certificates tls;
+  private final List<AclBinding> acls;
+  private final Set<String> superUsers;
 
   private EmbeddedKafkaConfig(Builder builder, String brokerLogLevel) {
     this.nodes = builder.nodes;
@@ -73,6 +84,11 @@ public final class EmbeddedKafkaConfig {
     this.parentDirectory = builder.parentDirectory;
     this.classpath = builder.classpath;
     this.plaintextPort = builder.plaintextPort;
+    this.plainUsers = Collections.unmodifiableMap(new LinkedHashMap<>(builder.plainUsers));
+    this.scramUsers = List.copyOf(builder.scramUsers);
+    this.tls = builder.tls;
+    this.acls = List.copyOf(builder.acls);
+    this.superUsers = Collections.unmodifiableSet(new LinkedHashSet<>(builder.superUsers));
   }
 
   /** Returns a builder with the defaults: one node, topic auto-creation on, 60 s startup timeout. */
@@ -93,6 +109,11 @@ public final class EmbeddedKafkaConfig {
     b.parentDirectory = parentDirectory;
     b.classpath = classpath;
     b.plaintextPort = plaintextPort;
+    b.plainUsers.putAll(plainUsers);
+    b.scramUsers.addAll(scramUsers);
+    b.tls = tls;
+    b.acls.addAll(acls);
+    b.superUsers.addAll(superUsers);
     return b;
   }
 
@@ -157,6 +178,42 @@ public final class EmbeddedKafkaConfig {
     return Optional.ofNullable(classpath);
   }
 
+  /**
+   * The certificates of the {@code SSL} and {@code SASL_SSL} listeners, if set with {@link
+   * Builder#tls(Certificates)}.
+   */
+  public Optional<Certificates> tls() {
+    return Optional.ofNullable(tls);
+  }
+
+  /** ACLs created when the cluster starts, in order. */
+  public List<AclBinding> acls() {
+    return acls;
+  }
+
+  /**
+   * Principals that every ACL check lets through, besides {@code User:ANONYMOUS} (the built-in
+   * PLAINTEXT and CONTROLLER listeners).
+   */
+  public Set<String> superUsers() {
+    return superUsers;
+  }
+
+  /** Whether the brokers check ACLs: true once an ACL or a super user is configured. */
+  public boolean authorization() {
+    return !acls.isEmpty() || !superUsers.isEmpty();
+  }
+
+  /** PLAIN users: name to password, in insertion order. */
+  Map<String, String> plainUsers() {
+    return plainUsers;
+  }
+
+  /** SCRAM users, in insertion order. */
+  List<ScramUser> scramUsers() {
+    return scramUsers;
+  }
+
   @Override
   public String toString() {
     Map<String, String> shown = new LinkedHashMap<>();
@@ -171,6 +228,11 @@ public final class EmbeddedKafkaConfig {
         + ", brokerLogLevel=" + brokerLogLevel
         + ", parentDirectory=" + parentDirectory
         + ", classpath=" + (classpath == null ? "<java.class.path>" : "<custom>")
+        + ", plainUsers=" + plainUsers.keySet()
+        + ", scramUsers=" + scramUsers
+        + ", tls=" + tls
+        + ", acls=" + acls
+        + ", superUsers=" + superUsers
         + '}';
   }
 
@@ -190,6 +252,11 @@ public final class EmbeddedKafkaConfig {
     private Path parentDirectory;
     private String classpath;
     private int plaintextPort;
+    private final Map<String, String> plainUsers = new LinkedHashMap<>();
+    private final List<ScramUser> scramUsers = new ArrayList<>();
+    private Certificates tls;
+    private final List<AclBinding> acls = new ArrayList<>();
+    private final Set<String> superUsers = new LinkedHashSet<>();
 
     private Builder() {}
 
@@ -240,6 +307,65 @@ public final class EmbeddedKafkaConfig {
     public Builder listener(String name, String securityProtocol) {
       listeners.put(Objects.requireNonNull(name, "name"),
           Objects.requireNonNull(securityProtocol, "securityProtocol"));
+      return this;
+    }
+
+    /**
+     * Adds a user who logs in with SASL/PLAIN on every {@code SASL_PLAINTEXT} and {@code SASL_SSL}
+     * listener (the brokers' JAAS configuration lists it). A second call for the same user
+     * replaces the password.
+     *
+     * @param user letters, digits, '.', '_', '@' and '-'
+     */
+    public Builder plainUser(String user, String password) {
+      plainUsers.put(Objects.requireNonNull(user, "user"),
+          Objects.requireNonNull(password, "password"));
+      return this;
+    }
+
+    /**
+     * Adds a user who logs in with SCRAM on every {@code SASL_PLAINTEXT} and {@code SASL_SSL}
+     * listener. The credential is written into the cluster metadata when the storage is formatted
+     * ({@code kafka-storage format --add-scram}), so it exists before any client connects.
+     *
+     * @param mechanism {@code SCRAM-SHA-256} or {@code SCRAM-SHA-512}
+     * @param user letters, digits, '.', '_', '@' and '-'
+     * @param password anything without ',' (the storage formatter splits on it)
+     */
+    public Builder scramUser(String mechanism, String user, String password) {
+      scramUsers.add(new ScramUser(Objects.requireNonNull(mechanism, "mechanism"),
+          Objects.requireNonNull(user, "user"), Objects.requireNonNull(password, "password")));
+      return this;
+    }
+
+    /**
+     * Serves the {@code SSL} and {@code SASL_SSL} listeners with {@code certificates}' server
+     * certificate and trusts its CA. An {@code SSL} listener requires a client certificate signed
+     * by that CA (mutual TLS; the client's principal is its subject, e.g. {@code User:CN=client});
+     * override with {@code brokerProperty("listener.name.<name>.ssl.client.auth", "none")}.
+     */
+    public Builder tls(Certificates certificates) {
+      this.tls = Objects.requireNonNull(certificates, "certificates");
+      return this;
+    }
+
+    /**
+     * Adds an ACL, created through the PLAINTEXT listener once the cluster serves, and turns on
+     * authorization (KRaft's {@code StandardAuthorizer}): a principal without a matching ACL is
+     * denied, except {@code User:ANONYMOUS} (the PLAINTEXT and CONTROLLER listeners, used between
+     * the nodes and by {@link EmbeddedKafka#createTopic}) and the {@link #superUser super users}.
+     */
+    public Builder acl(AclBinding acl) {
+      acls.add(Objects.requireNonNull(acl, "acl"));
+      return this;
+    }
+
+    /**
+     * Adds a principal (such as {@code User:admin}) that passes every ACL check, and turns on
+     * authorization as {@link #acl(AclBinding)} does.
+     */
+    public Builder superUser(String principal) {
+      superUsers.add(Objects.requireNonNull(principal, "principal"));
       return this;
     }
 
@@ -319,6 +445,7 @@ public final class EmbeddedKafkaConfig {
               + String.join(", ", SECURITY_PROTOCOLS.stream().sorted().toList()) + ")");
         }
       }
+      checkSecurity();
       if (startupTimeout.isNegative() || startupTimeout.isZero()) {
         throw new IllegalArgumentException(
             "startupTimeout: " + startupTimeout + " must be positive");
@@ -332,6 +459,56 @@ public final class EmbeddedKafkaConfig {
         throw new IllegalArgumentException("classpath: must not be blank");
       }
       return new EmbeddedKafkaConfig(this, level);
+    }
+
+    private void checkSecurity() {
+      boolean sasl = listeners.containsValue("SASL_PLAINTEXT") || listeners.containsValue("SASL_SSL");
+      for (Map.Entry<String, String> user : plainUsers.entrySet()) {
+        checkUser("plainUsers[\"" + user.getKey() + "\"]", user.getKey(), user.getValue(), sasl);
+      }
+      for (ScramUser user : scramUsers) {
+        String field = "scramUsers[\"" + user.user() + "\"]";
+        if (!SCRAM_MECHANISMS.contains(user.mechanism())) {
+          throw new IllegalArgumentException(field + ": unknown mechanism \"" + user.mechanism()
+              + "\" (expected SCRAM-SHA-256 or SCRAM-SHA-512)");
+        }
+        checkUser(field, user.user(), user.password(), sasl);
+        String password = user.password();
+        if (password.contains(",")
+            || (password.length() > 1 && password.startsWith("\"") && password.endsWith("\""))) {
+          throw new IllegalArgumentException(field + ": the password must not contain ',' nor be"
+              + " wrapped in '\"' (the storage formatter cannot read it)");
+        }
+      }
+      if (tls != null && !listeners.containsValue("SSL") && !listeners.containsValue("SASL_SSL")) {
+        throw new IllegalArgumentException("tls: no SSL or SASL_SSL listener to serve; add one"
+            + " with listener(name, \"SSL\") or listener(name, \"SASL_SSL\")");
+      }
+      for (String principal : superUsers) {
+        if (!PRINCIPAL.matcher(principal).matches()) {
+          throw new IllegalArgumentException("superUsers: \"" + principal
+              + "\" is not a principal (expected type:name, e.g. User:admin)");
+        }
+      }
+      for (AclBinding acl : acls) {
+        if (acl.isUnknown()) {
+          throw new IllegalArgumentException("acls: " + acl + " has an unknown or ANY field");
+        }
+      }
+    }
+
+    private static void checkUser(String field, String user, String password, boolean sasl) {
+      if (!USER_NAME.matcher(user).matches()) {
+        throw new IllegalArgumentException(field + ": bad user name (expected letters, digits,"
+            + " '.', '_', '@' and '-')");
+      }
+      if (password.isEmpty()) {
+        throw new IllegalArgumentException(field + ": the password must not be empty");
+      }
+      if (!sasl) {
+        throw new IllegalArgumentException(field + ": no SASL_PLAINTEXT or SASL_SSL listener to"
+            + " log in on; add one with listener(name, \"SASL_SSL\")");
+      }
     }
   }
 }

@@ -14,6 +14,7 @@ final class NodeProperties {
    * internal topics, no rebalance delay, and broker heartbeats fast enough that a killed broker is
    * fenced (and its partitions get new leaders) in about five seconds instead of nine. Internal
    * topics are replicated min(nodes, 3) times so a cluster survives a broker loss like a real one.
+   * Users, TLS and ACLs become properties too (SecurityProperties).
    * User properties override the defaults; the reserved ones (identity, listeners, directories)
    * are written last and cannot be overridden (EmbeddedKafkaConfig.build rejects them).
    */
@@ -46,6 +47,7 @@ final class NodeProperties {
     p.put("log.segment.bytes", Integer.toString(16 * 1024 * 1024));
     p.put("log.index.size.max.bytes", Integer.toString(1024 * 1024));
     p.put("log.cleaner.dedupe.buffer.size", Integer.toString(16 * 1024 * 1024));
+    p.putAll(SecurityProperties.of(config));
     p.putAll(config.brokerProperties());
 
     NodePorts self = cluster.get(nodeId);
