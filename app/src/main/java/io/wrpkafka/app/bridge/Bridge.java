@@ -41,10 +41,6 @@ import org.slf4j.LoggerFactory;
  * worker pool: publisher calls that may wait for buffer room. Its size bounds how many such
  * calls wait at once; more requests queue for it without holding a thread.
  *
- * Event loops: one per core, not Vert.x's default of two per core. The bridge shares its cores
- * with the publisher's lane and client threads (and, in a small deployment, the broker); a second
- * loop per core adds thread switches and no throughput, since no loop ever waits.
- *
  * Drain. drain() first makes new requests answer 503 (Connection: close) and asks the HTTP
  * server to shut down gracefully (it stops accepting connections and closes idle ones), waits
  * until every request already taken has been answered, and only then stops the publisher, which
@@ -411,7 +407,6 @@ public final class Bridge implements AutoCloseable {
           Vertx.builder()
               .with(
                   new VertxOptions()
-                      .setEventLoopPoolSize(Runtime.getRuntime().availableProcessors())
                       .setMetricsOptions(metricsOptions)
                       .setMaxWorkerExecuteTime(maxWaitMillis)
                       .setMaxWorkerExecuteTimeUnit(TimeUnit.MILLISECONDS))
