@@ -3,7 +3,9 @@
 # `wrpkafka serve --embedded-kafka` with benchmarks/bridge-load.yaml, sends POST /api/v4/notify
 # at QoS 50 from keep-alive connections (BridgeLoadBenchmark) and writes
 # benchmarks/results/bridge-load-<date>.md. Extra arguments go to BridgeLoadBenchmark
-# (e.g. --seconds 30 --connections 64).
+# (e.g. --seconds 30 --connections 64). Then, when wrk is installed (benchmarks/run.sh installs
+# it), the same bodies from wrk with benchmarks/wrk/notify.lua (2 threads, 32 connections,
+# WRK_SECONDS, default 20 s) into benchmarks/results/bridge-load-<date>-wrk.txt.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -27,4 +29,14 @@ trap stop_bridge EXIT
 java -cp benchmarks/target/benchmarks.jar io.wrpkafka.bench.BridgeLoadBenchmark \
   --url "http://127.0.0.1:$port" --name "bridge-load-$date" "$@" \
   || { echo "bridge log: $log" >&2; tail -20 "$log" >&2; exit 1; }
+
+if command -v wrk >/dev/null 2>&1; then
+  bodies=$(mktemp -d -t bridge-load-bodies.XXXXXX)
+  java -cp benchmarks/target/benchmarks.jar io.wrpkafka.bench.NotifyBodies "$bodies" 64 50
+  WRK_BODIES=$bodies wrk -t2 -c32 -d"${WRK_SECONDS:-20}s" --latency -s benchmarks/wrk/notify.lua \
+    "http://127.0.0.1:$port" | tee "benchmarks/results/bridge-load-$date-wrk.txt"
+  rm -rf "$bodies"
+else
+  echo "wrk is not installed: skipping the wrk run (benchmarks/run.sh installs it with apt-get)"
+fi
 echo "bridge log: $log"

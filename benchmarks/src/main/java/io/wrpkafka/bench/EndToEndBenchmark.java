@@ -31,6 +31,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.StringJoiner;
@@ -117,16 +118,41 @@ public final class EndToEndBenchmark {
   private Publisher publisher;
   private List<TopicPartition> partitions;
   private PreparedRecord[] prepared;
+  private PreparedRecord[] preparedTelemetry;
   private Message[] qos50;
+  private Message[] qos50Telemetry;
   private Message[] qos10;
   private Message[] qos80;
   private double meanRecordBytes;
+  private double meanTelemetryRecordBytes;
 
   /** One record as the publisher would hand it to Kafka, ready for the raw producer. */
   private record PreparedRecord(String topic, byte[] key, byte[] value, Header[] headers) {
     ProducerRecord<byte[], byte[]> toProducerRecord() {
       return new ProducerRecord<>(topic, null, null, key, value, new RecordHeaders(headers));
     }
+
+    /** Key, value and header bytes, as the publisher's buffer counts them. */
+    long countedBytes() {
+      long bytes = value.length + (key == null ? 0 : key.length);
+      for (Header header : headers) {
+        bytes += header.key().length() + header.value().length;
+      }
+      return bytes;
+    }
+  }
+
+  /** What the publisher's router and msgpack encoder make of {@code message}. */
+  private static PreparedRecord prepare(Router router, Message message) {
+    Destination destination = router.route(message).get(0);
+    byte[] key = destination.key() == null
+        ? null : destination.key().getBytes(StandardCharsets.UTF_8);
+    Header[] headers = new Header[destination.headers().size()];
+    for (int h = 0; h < headers.length; h++) {
+      io.wrpkafka.routing.Header header = destination.headers().get(h);
+      headers[h] = new RecordHeader(header.key(), header.value().getBytes(StandardCharsets.UTF_8));
+    }
+    return new PreparedRecord(destination.topic(), key, Format.MSGPACK.encode(message), headers);
   }
 
   private EndToEndBenchmark(EndToEndOptions options, PrintStream out) {
@@ -230,10 +256,19 @@ public final class EndToEndBenchmark {
     qos50 = samples.mixed(SAMPLES, DEVICES, 50);
     qos10 = withQos(qos50, 10);
     qos80 = withQos(qos50, 80);
+    qos50Telemetry = samples.telemetry(SAMPLES, DEVICES, 50);
 
     Router router = new Router(dynamic);
     prepared = new PreparedRecord[SAMPLES];
     TreeSet<String> topics = new TreeSet<>();
+    preparedTelemetry = new PreparedRecord[SAMPLES];
+    long telemetryBytes = 0;
+    for (int i = 0; i < SAMPLES; i++) {
+      preparedTelemetry[i] = prepare(router, qos50Telemetry[i]);
+      telemetryBytes += preparedTelemetry[i].countedBytes();
+      topics.add(preparedTelemetry[i].topic());
+    }
+    meanTelemetryRecordBytes = (double) telemetryBytes / SAMPLES;
     long valueBytes = 0;
     long keyBytes = 0;
     long headerBytes = 0;
@@ -296,12 +331,16 @@ public final class EndToEndBenchmark {
     settings.put("Messages", SAMPLES + " precomputed WRP messages from " + DEVICES
         + " devices, alternately a Talaria online event (15 metadata entries, JSON payload)"
         + " and a telemetry event (" + SampleMessages.TELEMETRY_PAYLOAD_BYTES
-        + "-byte payload); the same messages, keys, values and headers on both sides");
+        + "-byte payload); the same messages, keys, values and headers on both sides."
+        + " The telemetry-only modes send " + SAMPLES + " telemetry events (the small"
+        + " records of a fleet's steady stream)");
     meanRecordBytes = (double) (valueBytes + keyBytes + headerBytes) / SAMPLES;
     settings.put("Record size (mean)", String.format(
         "value %.0f B (msgpack), key %.0f B, %.1f headers totalling %.0f B",
         (double) valueBytes / SAMPLES, (double) keyBytes / SAMPLES,
-        (double) headerCount / SAMPLES, (double) headerBytes / SAMPLES));
+        (double) headerCount / SAMPLES, (double) headerBytes / SAMPLES)
+        + String.format(Locale.ROOT, "; telemetry only: %.0f B counted (key, value, headers)",
+            meanTelemetryRecordBytes));
     settings.put("Routing", "the realistic 10-route topic map (online matches route 0;"
         + " telemetry walks 8 routes, then shards over 3 topics by device id), 3 headers"
         + " (wrp.Type, wrp.DeviceID, wrp.TransactionUUID), partition key deviceid");
@@ -387,8 +426,10 @@ public final class EndToEndBenchmark {
     long cpuBefore = processCpuNanos();
     long switchesBefore = ContextSwitches.total();
     Run run = switch (mode) {
-      case RAW -> runRaw(time);
+      case RAW -> runRaw(prepared, time);
+      case RAW_TELEMETRY -> runRaw(preparedTelemetry, time);
       case QOS_50 -> runPublisher(qos50, time);
+      case QOS_50_TELEMETRY -> runPublisher(qos50Telemetry, time);
       case QOS_10 -> runPublisher(qos10, time);
       case RAW_SYNC, QOS_80 -> runConcurrent(mode, time);
     };
@@ -418,7 +459,7 @@ public final class EndToEndBenchmark {
     }
   }
 
-  private Run runRaw(Duration time) {
+  private Run runRaw(PreparedRecord[] records, Duration time) {
     Histogram latency = newHistogram();
     RawCallback callback = new RawCallback();
     int max = options.records();
@@ -427,7 +468,7 @@ public final class EndToEndBenchmark {
     long now = start;
     int n = 0;
     while (n < max && now < deadline) {
-      rawProducer.send(prepared[n & MASK].toProducerRecord(), callback);
+      rawProducer.send(records[n & MASK].toProducerRecord(), callback);
       long after = System.nanoTime();
       latency.recordValue(Math.min(after - now, HIGHEST_LATENCY_NANOS));
       now = after;

@@ -77,7 +77,8 @@ final class EndToEndChart {
     CategoryChart chart = chart("Time inside the call, one caller", "µs");
     List<String> names = new ArrayList<>();
     List<Histogram> histograms = new ArrayList<>();
-    for (Mode mode : List.of(Mode.RAW, Mode.QOS_50, Mode.QOS_10)) {
+    for (Mode mode : List.of(Mode.RAW, Mode.QOS_50, Mode.QOS_10, Mode.RAW_TELEMETRY,
+        Mode.QOS_50_TELEMETRY)) {
       names.add(mode.shortName);
       histograms.add(results.latency(mode));
     }

@@ -69,4 +69,32 @@ record EndToEndResults(
     }
     return all;
   }
+
+  /** CPU time of this JVM per delivered record of {@code mode}, all rounds; -1 if unknown. */
+  double cpuPerRecord(Mode mode) {
+    long cpu = 0;
+    long delivered = 0;
+    for (ModeResult result : of(mode)) {
+      if (result.cpuNanos() < 0) {
+        return -1;
+      }
+      cpu += result.cpuNanos();
+      delivered += result.delivered();
+    }
+    return delivered == 0 ? -1 : (double) cpu / delivered;
+  }
+
+  /** Context switches of this JVM per delivered record of {@code mode}; -1 if unknown. */
+  double switchesPerRecord(Mode mode) {
+    long switches = 0;
+    long delivered = 0;
+    for (ModeResult result : of(mode)) {
+      if (result.contextSwitches() < 0) {
+        return -1;
+      }
+      switches += result.contextSwitches();
+      delivered += result.delivered();
+    }
+    return delivered == 0 ? -1 : (double) switches / delivered;
+  }
 }

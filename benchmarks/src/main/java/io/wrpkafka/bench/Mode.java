@@ -11,7 +11,11 @@ enum Mode {
   /** A raw producer's {@code send(record).get()} from many threads: the baseline of QoS 80. */
   RAW_SYNC("raw send().get(), concurrent", "raw sync"),
   /** {@code Publisher.produce} at QoS 80 (waits for the ack) from many threads. */
-  QOS_80("Publisher QoS 80, concurrent", "QoS 80");
+  QOS_80("Publisher QoS 80, concurrent", "QoS 80"),
+  /** The raw producer sending pre-encoded telemetry records only (200-byte payload). */
+  RAW_TELEMETRY("raw KafkaProducer, telemetry only", "raw tel."),
+  /** {@code Publisher.produce} at QoS 50 of telemetry events only, from one thread. */
+  QOS_50_TELEMETRY("Publisher QoS 50, telemetry only", "QoS 50 tel.");
 
   final String title;
   final String shortName;
@@ -28,11 +32,14 @@ enum Mode {
 
   /** The raw-producer mode this mode is compared with. */
   Mode baseline() {
+    if (this == QOS_50_TELEMETRY || this == RAW_TELEMETRY) {
+      return RAW_TELEMETRY;
+    }
     return concurrent() ? RAW_SYNC : RAW;
   }
 
   /** Whether the mode uses the raw producer rather than the publisher. */
   boolean raw() {
-    return this == RAW || this == RAW_SYNC;
+    return this == RAW || this == RAW_SYNC || this == RAW_TELEMETRY;
   }
 }

@@ -138,6 +138,15 @@ final class SampleMessages {
     return messages;
   }
 
+  /** {@code count} telemetry events from {@code devices} devices, all at QoS {@code qos}. */
+  Message[] telemetry(int count, int devices, int qos) {
+    Message[] messages = new Message[count];
+    for (int i = 0; i < count; i++) {
+      messages[i] = telemetryEvent(random.nextInt(devices), qos);
+    }
+    return messages;
+  }
+
   private UUID uuid() {
     return new UUID(random.nextLong(), random.nextLong());
   }

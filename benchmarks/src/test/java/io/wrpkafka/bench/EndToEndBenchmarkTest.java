@@ -27,7 +27,12 @@ class EndToEndBenchmarkTest {
     }
     assertThat(report)
         .contains("| No record lost (every taken record reached its topic) | 0 lost | yes |")
-        .contains("300 of 300 attempted");
+        .contains("300 of 300 attempted")
+        .contains("| QoS 50, one caller, ≥ 0.95× the raw producer, telemetry-only sample |")
+        .contains("| CPU per record, QoS 50 ≤ 1.5× the raw producer's |")
+        .contains("| Context switches per record, QoS 50 ≤ 0.1 |")
+        .contains("| QoS 10 throughput ≥ 1.0× QoS 50, 0 drops |")
+        .contains("| Heap per record buffered while the broker is down ≤ 1.2× its counted bytes |");
     byte[] png = Files.readAllBytes(output.resolve("smoke.png"));
     assertThat(png).startsWith(0x89, 'P', 'N', 'G');
   }

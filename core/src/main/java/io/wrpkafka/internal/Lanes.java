@@ -16,11 +16,14 @@ import org.slf4j.LoggerFactory;
  * when the client's buffer.memory is exhausted, and a QoS 0-24 caller must never block. So
  * callers only append to the lane of their topic; one serial drain per topic, on a cached pool,
  * calls send. A blocked send holds up only its own topic, and the lane's order is the produce
- * order of one device's records.
+ * order of one device's records. A drain lingers up to MAX_LINGER for more records before it
+ * ends (see Lane): a millisecond is a fifth of the default linger.ms and, in a stream of 100k
+ * records/s, a hundred records per wake-up.
  */
 /** The lane stage: one {@link Lane} per topic and the threads that drain them. Thread-safe. */
 public final class Lanes {
   private static final Logger log = LoggerFactory.getLogger(Lanes.class);
+  static final Duration MAX_LINGER = Duration.ofMillis(1);
 
   private final ConcurrentHashMap<String, Lane> lanes = new ConcurrentHashMap<>();
   private final Function<String, Lane> newLane = this::newLane;
@@ -119,6 +122,7 @@ public final class Lanes {
   }
 
   private Lane newLane(String topic) {
-    return new Lane(topic, producers, executor, deliveryTimeout, topicCheck, stopping);
+    return new Lane(
+        topic, producers, executor, deliveryTimeout, topicCheck, stopping, MAX_LINGER);
   }
 }

@@ -58,7 +58,9 @@ public final class Outcomes implements Completion {
         if (record.future() != null) {
           record.future().complete(ACCEPTED);
         }
-        events.outcome(record.destination(), record.qos(), record.startNanos(), null);
+        if (events.hasListeners()) {
+          events.outcome(record.destination(), record.qos(), record.startNanos(), null);
+        }
       }
       return;
     }

@@ -3,6 +3,7 @@ package io.wrpkafka.internal;
 import io.wrpkafka.ProduceResult;
 import io.wrpkafka.PublishException;
 import io.wrpkafka.routing.Destination;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import org.apache.kafka.clients.producer.Callback;
@@ -22,6 +23,11 @@ import org.apache.kafka.clients.producer.RecordMetadata;
  * the record waits for its acknowledgement (half the heap a buffered record holds). Only a record
  * that the dead-letter stage may need again (its QoS is covered by the dead-letter topic of the
  * config it was admitted under) keeps it.
+ *
+ * The destination: only its topic, event type and shard strategy label the record's events, so
+ * those three (strings of the compiled route, shared by every record) are kept rather than the
+ * Destination, whose key string and header list are per message and would otherwise stay on the
+ * heap beside the client's copy until the acknowledgement (about 300 bytes a record).
  */
 /** One admitted record on its way to Kafka; also the client's completion callback. */
 public final class PendingRecord implements Callback {
@@ -32,7 +38,9 @@ public final class PendingRecord implements Callback {
 
   private ProducerRecord<byte[], byte[]> record;
   private final ProducerRecord<byte[], byte[]> kept;
-  private final Destination destination;
+  private final String topic;
+  private final String eventType;
+  private final String shardStrategy;
   private final int qos;
   private final long startNanos;
   private final long size;
@@ -81,7 +89,9 @@ public final class PendingRecord implements Callback {
     this.transactionUuid = transactionUuid;
     this.record = record;
     this.kept = keepRecord ? record : null;
-    this.destination = destination;
+    this.topic = destination.topic();
+    this.eventType = destination.eventType();
+    this.shardStrategy = destination.shardStrategy();
     this.qos = qos;
     this.startNanos = startNanos;
     this.size = size;
@@ -91,12 +101,15 @@ public final class PendingRecord implements Callback {
 
   /** The record's topic. */
   public String topic() {
-    return destination.topic();
+    return topic;
   }
 
-  /** Where the record goes; its event type and strategy label the record's events. */
+  /**
+   * Where the record goes, for labelling its events: topic, event type and shard strategy, without
+   * the key and headers (which the record does not keep). Allocates a new value on each call.
+   */
   public Destination destination() {
-    return destination;
+    return new Destination(topic, null, List.of(), shardStrategy, eventType);
   }
 
   /** The message's quality of service. */

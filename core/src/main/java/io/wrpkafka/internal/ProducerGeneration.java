@@ -21,13 +21,19 @@ final class ProducerGeneration {
 
   private final Producer<byte[], byte[]> producer;
   private final long number;
+  private final long lingerNanos;
   private final AtomicInteger holders = new AtomicInteger(1);
   private final Consumer<ProducerGeneration> onClosed;
 
+  /** @param lingerNanos the producer's linger.ms, in nanoseconds */
   ProducerGeneration(
-      Producer<byte[], byte[]> producer, long number, Consumer<ProducerGeneration> onClosed) {
+      Producer<byte[], byte[]> producer,
+      long number,
+      long lingerNanos,
+      Consumer<ProducerGeneration> onClosed) {
     this.producer = producer;
     this.number = number;
+    this.lingerNanos = lingerNanos;
     this.onClosed = onClosed;
   }
 
@@ -37,6 +43,11 @@ final class ProducerGeneration {
 
   long number() {
     return number;
+  }
+
+  /** How long the producer holds a batch open for more records (its linger.ms), nanoseconds. */
+  long lingerNanos() {
+    return lingerNanos;
   }
 
   void retain() {

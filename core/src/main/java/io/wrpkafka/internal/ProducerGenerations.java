@@ -105,6 +105,7 @@ public final class ProducerGenerations {
     return new ProducerGeneration(
         producer,
         number,
+        dynamic.linger().toNanos(),
         closed -> {
           synchronized (lock) {
             live.remove(closed);
