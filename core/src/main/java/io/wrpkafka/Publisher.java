@@ -590,11 +590,13 @@ public final class Publisher implements AutoCloseable {
       kafkaHeaders.add(new KafkaHeader(header.key(), headerValue));
       size += header.key().length() + headerValue.length;
     }
-    PublishException refused = pipeline.admit(destination, band, size);
+    PublishException refused = pipeline.admit(destination, band, qos, size);
     if (refused != null) {
       emit(destination, qos, start, refused);
       boolean dropped =
-          refused.errorType() == ErrorType.BUFFER_FULL && band != QosBand.ACKNOWLEDGED;
+          (refused.errorType() == ErrorType.BUFFER_FULL
+              || refused.errorType() == ErrorType.SPOOL_FULL)
+              && band != QosBand.ACKNOWLEDGED;
       return new ProduceResult(dropped ? Outcome.DROPPED : Outcome.FAILED, refused);
     }
     ProducerRecord<byte[], byte[]> record =

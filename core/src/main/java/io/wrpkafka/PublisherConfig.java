@@ -86,6 +86,7 @@ public final class PublisherConfig {
   private final Duration startTimeout;
   private final Map<String, String> kafkaProperties;
   private final DynamicConfig initialDynamicConfig;
+  private final SpoolConfig spool;
 
   private PublisherConfig(Builder b) {
     this.brokers = List.copyOf(b.brokers);
@@ -108,6 +109,7 @@ public final class PublisherConfig {
     this.startTimeout = b.startTimeout;
     this.kafkaProperties = Collections.unmodifiableMap(new LinkedHashMap<>(b.kafkaProperties));
     this.initialDynamicConfig = b.initialDynamicConfig;
+    this.spool = b.spool;
   }
 
   /** A new builder with the defaults above and no brokers or dynamic config (both required). */
@@ -137,6 +139,7 @@ public final class PublisherConfig {
     b.startTimeout = startTimeout;
     b.kafkaProperties = new LinkedHashMap<>(kafkaProperties);
     b.initialDynamicConfig = initialDynamicConfig;
+    b.spool = spool;
     return b;
   }
 
@@ -274,6 +277,11 @@ public final class PublisherConfig {
     return initialDynamicConfig;
   }
 
+  /** The durable local spool's settings; empty when the spool is off (the default). */
+  public Optional<SpoolConfig> spool() {
+    return Optional.ofNullable(spool);
+  }
+
   /**
    * Checks that {@code dynamic} can run under these static settings: Kafka requires {@code
    * delivery.timeout.ms >= linger.ms + request.timeout.ms}. {@link Builder#build()} checks the
@@ -325,7 +333,8 @@ public final class PublisherConfig {
         && verifyOnStart == c.verifyOnStart
         && startTimeout.equals(c.startTimeout)
         && kafkaProperties.equals(c.kafkaProperties)
-        && initialDynamicConfig.equals(c.initialDynamicConfig);
+        && initialDynamicConfig.equals(c.initialDynamicConfig)
+        && Objects.equals(spool, c.spool);
   }
 
   @Override
@@ -334,7 +343,7 @@ public final class PublisherConfig {
         requestTimeout, recordDeliveryTimeout, cleanupTimeout, maxRetries, retryBackoff,
         retryBackoffMax,
         allowAutoTopicCreation, denyNilPartitionKey, valueEncoder, verifyOnStart, startTimeout,
-        kafkaProperties, initialDynamicConfig);
+        kafkaProperties, initialDynamicConfig, spool);
   }
 
   @Override
@@ -351,7 +360,7 @@ public final class PublisherConfig {
         + ", denyNilPartitionKey=" + denyNilPartitionKey + ", valueEncoder=" + valueEncoder
         + ", verifyOnStart=" + verifyOnStart + ", startTimeout=" + startTimeout
         + ", kafkaProperties=" + shown
-        + ", initialDynamicConfig=" + initialDynamicConfig + '}';
+        + ", initialDynamicConfig=" + initialDynamicConfig + ", spool=" + spool + '}';
   }
 
   private static boolean looksSecret(String key) {
@@ -380,6 +389,7 @@ public final class PublisherConfig {
     private Duration startTimeout = DEFAULT_START_TIMEOUT;
     private Map<String, String> kafkaProperties = new LinkedHashMap<>();
     private DynamicConfig initialDynamicConfig;
+    private SpoolConfig spool;
 
     private Builder() {}
 
@@ -525,6 +535,15 @@ public final class PublisherConfig {
     public Builder initialDynamicConfig(DynamicConfig initialDynamicConfig) {
       this.initialDynamicConfig =
           Objects.requireNonNull(initialDynamicConfig, "initialDynamicConfig");
+      return this;
+    }
+
+    /**
+     * The durable local spool; null (the default) keeps records in memory only. See {@link
+     * SpoolConfig}.
+     */
+    public Builder spool(SpoolConfig spool) {
+      this.spool = spool;
       return this;
     }
 

@@ -16,6 +16,9 @@ import java.util.function.BooleanSupplier;
  *      with the record's transaction uuid in the MDC for that line,
  *   4. offers a failure to the failure stage (the dead-letter topic), which keeps the record's
  *      buffer room until it is done with it; otherwise returns the room at once.
+ * With the spool on, a spooled record's end is told to the Spool first: an acknowledgement
+ * acknowledges its entry, a failure that may pass keeps it for a re-send (not reported), and a
+ * final failure acknowledges the entry once the failure stage let the record go.
  * Nothing here blocks: the I/O thread must stay free for acknowledgements.
  */
 /** What happens when the client reports a record's end: room back, outcome reported, failure handed on. */
@@ -27,6 +30,7 @@ public final class Outcomes implements Completion {
   private final FailureLog failureLog;
   private final FailureStage failures;
   private final BooleanSupplier stopping;
+  private final Spool spool;
 
   /**
    * @param failures offered every failed record after its outcome was reported
@@ -38,17 +42,38 @@ public final class Outcomes implements Completion {
       FailureLog failureLog,
       FailureStage failures,
       BooleanSupplier stopping) {
+    this(buffer, events, failureLog, failures, stopping, null);
+  }
+
+  /**
+   * Like the constructor above, with the durable spool (null when off): it is told of every
+   * spooled record's end and may keep a failed one for a re-send instead of its being reported.
+   */
+  public Outcomes(
+      RecordBuffer buffer,
+      EventDispatcher events,
+      FailureLog failureLog,
+      FailureStage failures,
+      BooleanSupplier stopping,
+      Spool spool) {
     this.buffer = buffer;
     this.events = events;
     this.failureLog = failureLog;
     this.failures = failures;
     this.stopping = stopping;
+    this.spool = spool;
   }
 
   @Override
   public void completed(PendingRecord record, Exception exception) {
+    if (spool != null) {
+      spool.ended(record);
+    }
     if (exception == null) {
       buffer.release(record.size());
+      if (spool != null) {
+        spool.acknowledged(record);
+      }
       if (record.claimReport()) {
         if (record.future() != null) {
           record.future().complete(ACCEPTED);
@@ -59,11 +84,19 @@ public final class Outcomes implements Completion {
     }
     PublishException error =
         Failures.classify(record.topic(), exception, stopping.getAsBoolean());
+    if (spool != null && spool.retain(record, error)) {
+      buffer.release(record.size());
+      return;
+    }
     report(record, error);
     failureLog.failed(
         error.errorType(), record.topic(), error.getMessage(), record.transactionUuid());
-    if (!failures.take(record, error, () -> buffer.release(record.size()))) {
-      buffer.release(record.size());
+    Runnable release = () -> buffer.release(record.size());
+    if (spool != null) {
+      release = spool.releaser(record, release);
+    }
+    if (!failures.take(record, error, release)) {
+      release.run();
     }
   }
 

@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
 /*
  * A record's way, one stage a file:
  *
- *   admit (RecordBuffer)  ->  [durable store]  ->  lane (Lanes, Lane)  ->  client
+ *   admit (RecordBuffer)  ->  durable store (Spool, when on)  ->  lane (Lanes, Lane)  ->  client
  *   (ProducerGenerations)  ->  completion (Outcomes)  ->  failure handling (FailureStage:
  *   DeadLetters)
  *
@@ -56,6 +56,7 @@ public final class Pipeline {
   private Lanes lanes;
   private DeadLetters deadLetters;
   private Outcomes outcomes;
+  private Spool spool;
 
   /**
    * Builds the stages that need no thread or connection; {@link #start} builds the rest.
@@ -112,7 +113,23 @@ public final class Pipeline {
     deadLetters =
         new DeadLetters(deadLetter, lanes, buffer, events, failureLog, () -> stopping,
             config.clientId(), Clock.systemUTC());
-    outcomes = new Outcomes(buffer, events, failureLog, deadLetters, () -> stopping);
+    if (config.spool().isPresent()) {
+      try {
+        spool = new Spool(config.spool().get(), config.clientId(), buffer, events, failureLog,
+            config.recordDeliveryTimeout(), () -> stopping);
+      } catch (RuntimeException e) {
+        producers.closeAll(Duration.ZERO);
+        if (topicCheck != null) {
+          topicCheck.close();
+        }
+        lanes.shutdown(0);
+        throw e;
+      }
+    }
+    outcomes = new Outcomes(buffer, events, failureLog, deadLetters, () -> stopping, spool);
+    if (spool != null) {
+      spool.start(lanes, outcomes, deadLetters, deadLetters::covers);
+    }
     events.start();
   }
 
@@ -124,6 +141,20 @@ public final class Pipeline {
    *     publisher_closed} when the publisher stopped meanwhile)
    */
   public PublishException admit(Destination destination, QosBand band, long size) {
+    return admit(destination, band, -1, size);
+  }
+
+  /**
+   * Like {@link #admit(Destination, QosBand, long)} for a record of {@code qos}: with the spool
+   * on and full, a record of spooled QoS follows the spool's rules first ({@code spool_full}).
+   */
+  public PublishException admit(Destination destination, QosBand band, int qos, long size) {
+    if (spool != null && qos >= 0) {
+      PublishException full = spool.admit(destination, band, qos);
+      if (full != null) {
+        return full;
+      }
+    }
     if (band == QosBand.FIRE_AND_FORGET) {
       return buffer.tryAcquire(size) ? null : bufferFull(destination, Duration.ZERO);
     }
@@ -164,9 +195,20 @@ public final class Pipeline {
         transactionUuid);
   }
 
-  /** Hands an admitted record to the next stage; never blocks. */
+  /**
+   * Hands an admitted record to the next stage: the spool, when on and the record's QoS is
+   * spooled, else its lane. Never blocks, except that with {@code fsync: always} a spooled QoS
+   * 25–99 record waits for its write to be forced.
+   */
   public void forward(PendingRecord record) {
-    lanes.enqueue(record);
+    if (spool == null || !spool.forward(record)) {
+      lanes.enqueue(record);
+    }
+  }
+
+  /** The durable spool stage, for the health model; empty when the spool is off or not started. */
+  public Optional<Spool> spool() {
+    return Optional.ofNullable(spool);
   }
 
   /**
@@ -174,7 +216,11 @@ public final class Pipeline {
    * stays in the client and ends later as usual.
    */
   public ProduceResult giveUp(PendingRecord record, PublishException error) {
-    return outcomes.report(record, error);
+    ProduceResult result = outcomes.report(record, error);
+    if (spool != null && result != null && result.error() == error) {
+      spool.callerGaveUp(record);
+    }
+    return result;
   }
 
   /** Offers a message that matched no route to the dead-letter topic; see {@link DeadLetters}. */
@@ -221,6 +267,9 @@ public final class Pipeline {
       topicCheck.close();
     }
     interrupted |= !lanes.shutdown(deadlineNanos - System.nanoTime());
+    if (spool != null) {
+      spool.stop(Math.max(deadlineNanos, System.nanoTime() + TimeUnit.SECONDS.toNanos(1)));
+    }
     events.stop(Math.max(deadlineNanos - System.nanoTime(), TimeUnit.SECONDS.toNanos(1)));
     return !interrupted;
   }
