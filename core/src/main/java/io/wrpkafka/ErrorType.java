@@ -48,6 +48,11 @@ public enum ErrorType {
   CIRCUIT_OPEN("circuit_open", true),
   /** A failed record could not be written to the dead-letter topic either. */
   DEAD_LETTER_FAILED("dead_letter_failed", false),
+  /**
+   * The durable local spool is full ({@code spool.maxBytes}) or cannot be written: the record was
+   * not spooled and followed the in-memory QoS rules instead (see the core README, "Spool").
+   */
+  SPOOL_FULL("spool_full", true),
   /** A failure that fits no other type. */
   UNKNOWN("unknown", false);
 

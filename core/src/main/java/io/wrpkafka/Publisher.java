@@ -615,9 +615,10 @@ public final class Publisher implements AutoCloseable {
     PublishException refused = pipeline.admit(destination, qos, band, size);
     if (refused != null) {
       emit(destination, qos, start, refused);
-      boolean dropped =
-          band == QosBand.FIRE_AND_FORGET
-              || (refused.errorType() == ErrorType.BUFFER_FULL && band == QosBand.QUEUED);
+      boolean full =
+          refused.errorType() == ErrorType.BUFFER_FULL
+              || refused.errorType() == ErrorType.SPOOL_FULL;
+      boolean dropped = band == QosBand.FIRE_AND_FORGET || (full && band == QosBand.QUEUED);
       return new ProduceResult(dropped ? Outcome.DROPPED : Outcome.FAILED, refused);
     }
     ProducerRecord<byte[], byte[]> record =

@@ -89,6 +89,7 @@ public final class PublisherConfig {
   private final CircuitBreakerConfig circuitBreaker;
   private final Map<String, String> kafkaProperties;
   private final DynamicConfig initialDynamicConfig;
+  private final SpoolConfig spool;
 
   private PublisherConfig(Builder b) {
     this.brokers = List.copyOf(b.brokers);
@@ -112,6 +113,7 @@ public final class PublisherConfig {
     this.circuitBreaker = b.circuitBreaker;
     this.kafkaProperties = Collections.unmodifiableMap(new LinkedHashMap<>(b.kafkaProperties));
     this.initialDynamicConfig = b.initialDynamicConfig;
+    this.spool = b.spool;
   }
 
   /** A new builder with the defaults above and no brokers or dynamic config (both required). */
@@ -142,6 +144,7 @@ public final class PublisherConfig {
     b.circuitBreaker = circuitBreaker;
     b.kafkaProperties = new LinkedHashMap<>(kafkaProperties);
     b.initialDynamicConfig = initialDynamicConfig;
+    b.spool = spool;
     return b;
   }
 
@@ -284,6 +287,11 @@ public final class PublisherConfig {
     return initialDynamicConfig;
   }
 
+  /** The durable local spool's settings; empty when the spool is off (the default). */
+  public Optional<SpoolConfig> spool() {
+    return Optional.ofNullable(spool);
+  }
+
   /**
    * Checks that {@code dynamic} can run under these static settings: Kafka requires {@code
    * delivery.timeout.ms >= linger.ms + request.timeout.ms}. {@link Builder#build()} checks the
@@ -336,7 +344,8 @@ public final class PublisherConfig {
         && startTimeout.equals(c.startTimeout)
         && circuitBreaker.equals(c.circuitBreaker)
         && kafkaProperties.equals(c.kafkaProperties)
-        && initialDynamicConfig.equals(c.initialDynamicConfig);
+        && initialDynamicConfig.equals(c.initialDynamicConfig)
+        && Objects.equals(spool, c.spool);
   }
 
   @Override
@@ -345,7 +354,7 @@ public final class PublisherConfig {
         requestTimeout, recordDeliveryTimeout, cleanupTimeout, maxRetries, retryBackoff,
         retryBackoffMax,
         allowAutoTopicCreation, denyNilPartitionKey, valueEncoder, verifyOnStart, startTimeout,
-        circuitBreaker, kafkaProperties, initialDynamicConfig);
+        circuitBreaker, kafkaProperties, initialDynamicConfig, spool);
   }
 
   @Override
@@ -363,7 +372,7 @@ public final class PublisherConfig {
         + ", verifyOnStart=" + verifyOnStart + ", startTimeout=" + startTimeout
         + ", circuitBreaker=" + circuitBreaker
         + ", kafkaProperties=" + shown
-        + ", initialDynamicConfig=" + initialDynamicConfig + '}';
+        + ", initialDynamicConfig=" + initialDynamicConfig + ", spool=" + spool + '}';
   }
 
   private static boolean looksSecret(String key) {
@@ -393,6 +402,7 @@ public final class PublisherConfig {
     private CircuitBreakerConfig circuitBreaker = CircuitBreakerConfig.defaults();
     private Map<String, String> kafkaProperties = new LinkedHashMap<>();
     private DynamicConfig initialDynamicConfig;
+    private SpoolConfig spool;
 
     private Builder() {}
 
@@ -548,6 +558,15 @@ public final class PublisherConfig {
     public Builder initialDynamicConfig(DynamicConfig initialDynamicConfig) {
       this.initialDynamicConfig =
           Objects.requireNonNull(initialDynamicConfig, "initialDynamicConfig");
+      return this;
+    }
+
+    /**
+     * The durable local spool; null (the default) keeps records in memory only. See {@link
+     * SpoolConfig}.
+     */
+    public Builder spool(SpoolConfig spool) {
+      this.spool = spool;
       return this;
     }
 

@@ -5,6 +5,7 @@ import io.wrpkafka.ConfigException;
 import io.wrpkafka.DynamicConfig;
 import io.wrpkafka.PublisherConfig;
 import io.wrpkafka.SaslConfig;
+import io.wrpkafka.SpoolConfig;
 import io.wrpkafka.TlsConfig;
 import io.wrpkafka.TopicRoute;
 import io.wrpkafka.ValueEncoder;
@@ -54,17 +55,20 @@ final class KafkaSection {
   static final String CIRCUIT_BREAKER = "circuitBreaker";
   static final String KAFKA_PROPERTIES = "kafkaProperties";
   static final String INITIAL_DYNAMIC_CONFIG = "initialDynamicConfig";
+  static final String SPOOL = "spool";
   static final List<String> STATIC_KEYS = List.of(ENABLED, BROKERS, CLIENT_ID, TLS, SASL,
       MAX_BUFFERED_RECORDS, MAX_BUFFERED_BYTES, MAX_RETRIES, RETRY_BACKOFF, RETRY_BACKOFF_MAX,
       REQUEST_TIMEOUT,
       RECORD_DELIVERY_TIMEOUT, CLEANUP_TIMEOUT, ALLOW_AUTO_TOPIC_CREATION,
       DENY_NIL_PARTITION_KEY, VALUE_FORMAT, VERIFY_ON_START, START_TIMEOUT, CIRCUIT_BREAKER,
-      KAFKA_PROPERTIES, INITIAL_DYNAMIC_CONFIG);
+      KAFKA_PROPERTIES, INITIAL_DYNAMIC_CONFIG, SPOOL);
   static final List<String> KEYS = concat(STATIC_KEYS, DynamicSection.KEYS);
   static final List<String> TLS_KEYS =
       List.of("enabled", "insecureSkipVerify", "certFile", "keyFile", "keyPassword", "caFile");
   static final List<String> SASL_KEYS = List.of("enabled", "mechanism", "username", "password");
   static final List<String> CIRCUIT_BREAKER_KEYS = List.of("enabled", "openAfter", "probeInterval");
+  static final List<String> SPOOL_KEYS =
+      List.of("directory", "maxBytes", "minQos", "fsync", "fsyncInterval");
 
   private static final String PLACEHOLDER_BROKER = "localhost:9092";
 
@@ -160,6 +164,8 @@ final class KafkaSection {
         .ifPresent(sasl -> sasl(sasl).ifPresent(f.set(SASL, PublisherConfig.Builder::sasl)));
     r.mapping(CIRCUIT_BREAKER, CIRCUIT_BREAKER_KEYS).ifPresent(cb -> circuitBreaker(cb)
         .ifPresent(f.set(CIRCUIT_BREAKER, PublisherConfig.Builder::circuitBreaker)));
+    r.mapping(SPOOL, SPOOL_KEYS)
+        .ifPresent(spool -> spool(r, spool).ifPresent(f.set(SPOOL, PublisherConfig.Builder::spool)));
     r.finish();
 
     DynamicConfig initial = dynamic.orElseGet(KafkaSection::placeholderDynamic);
@@ -292,6 +298,35 @@ final class KafkaSection {
     r.duration("probeInterval").ifPresent(b::probeInterval);
     r.finish();
     return r.build(before, b::build);
+  }
+
+  /**
+   * The spool section. Its rules are checked with the kafka section as base, so that a message
+   * such as {@code spool.maxBytes: …} lands on its line.
+   */
+  private static Optional<SpoolConfig> spool(MappingReader kafka, MappingReader r) {
+    int before = r.problems().mark();
+    SpoolConfig.Builder b = SpoolConfig.builder();
+    path(r, "directory", b::directory);
+    r.require("directory", "the directory of the spool's files");
+    r.size("maxBytes").ifPresent(b::maxBytes);
+    r.integer("minQos").ifPresent(b::minQos);
+    r.string("fsync").flatMap(v -> fsync(r, v)).ifPresent(b::fsync);
+    r.duration("fsyncInterval").ifPresent(b::fsyncInterval);
+    r.finish();
+    return kafka.build(before, b::build);
+  }
+
+  /** {@code never}, {@code interval} or {@code always}, any case. */
+  private static Optional<SpoolConfig.Fsync> fsync(MappingReader r, String value) {
+    for (SpoolConfig.Fsync fsync : SpoolConfig.Fsync.values()) {
+      if (fsync.label().equalsIgnoreCase(value.strip())) {
+        return Optional.of(fsync);
+      }
+    }
+    r.problems().add(r.originOf("fsync"), r.pathOf("fsync"),
+        "unknown fsync mode " + Quoted.of(value) + " (expected never, interval or always)");
+    return Optional.empty();
   }
 
   private static List<String> concat(List<String> a, List<String> b) {

@@ -16,6 +16,9 @@ import java.util.function.BooleanSupplier;
  *      with the record's transaction uuid in the MDC for that line,
  *   4. offers a failure to the failure stage (the dead-letter topic), which keeps the record's
  *      buffer room until it is done with it; otherwise returns the room at once.
+ * With the spool on, a spooled record's end is told to the Spool first: an acknowledgement
+ * acknowledges its entry, a failure that may pass keeps it for a re-send (not reported), and a
+ * final failure acknowledges the entry once the failure stage let the record go.
  * Nothing here blocks: the I/O thread must stay free for acknowledgements.
  */
 /** What happens when the client reports a record's end: room back, outcome reported, failure handed on. */
@@ -28,11 +31,14 @@ public final class Outcomes implements Completion {
   private final FailureStage failures;
   private final BooleanSupplier stopping;
   private final Vitals vitals;
+  private final Spool spool;
 
   /**
    * @param failures offered every failed record after its outcome was reported
    * @param stopping whether the publisher is stopping, for the classification of failures
    * @param vitals told of every acknowledgement and failure (health, circuit breaker)
+   * @param spool the durable spool, or null when off: told of every spooled record's end, it may
+   *     keep a failed one for a re-send instead of its being reported
    */
   Outcomes(
       RecordBuffer buffer,
@@ -40,20 +46,28 @@ public final class Outcomes implements Completion {
       FailureLog failureLog,
       FailureStage failures,
       BooleanSupplier stopping,
-      Vitals vitals) {
+      Vitals vitals,
+      Spool spool) {
     this.buffer = buffer;
     this.events = events;
     this.failureLog = failureLog;
     this.failures = failures;
     this.stopping = stopping;
     this.vitals = vitals;
+    this.spool = spool;
   }
 
   @Override
   public void completed(PendingRecord record, Exception exception) {
+    if (spool != null) {
+      spool.ended(record);
+    }
     if (exception == null) {
       buffer.release(record.size());
       vitals.acknowledged();
+      if (spool != null) {
+        spool.acknowledged(record);
+      }
       if (record.claimReport()) {
         if (record.future() != null) {
           record.future().complete(ACCEPTED);
@@ -67,11 +81,19 @@ public final class Outcomes implements Completion {
     boolean stopped = stopping.getAsBoolean();
     PublishException error = Failures.classify(record.topic(), exception, stopped);
     vitals.failed(error, stopped);
+    if (spool != null && spool.retain(record, error)) {
+      buffer.release(record.size());
+      return;
+    }
     report(record, error);
     failureLog.failed(
         error.errorType(), record.topic(), error.getMessage(), record.transactionUuid());
-    if (!failures.take(record, error, () -> buffer.release(record.size()))) {
-      buffer.release(record.size());
+    Runnable release = () -> buffer.release(record.size());
+    if (spool != null) {
+      release = spool.releaser(record, release);
+    }
+    if (!failures.take(record, error, release)) {
+      release.run();
     }
   }
 

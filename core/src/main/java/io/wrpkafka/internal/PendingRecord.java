@@ -49,6 +49,8 @@ public final class PendingRecord implements Callback {
   private final String transactionUuid;
   private volatile int ended;
   private volatile int reported;
+  /** The record's spool sequence; -1 when not spooled. Written before the record is forwarded. */
+  private long spoolSeq = -1;
 
   /**
    * @param destination where the record goes; its event type and strategy label the events
@@ -135,6 +137,26 @@ public final class PendingRecord implements Callback {
   /** The outcome's future; null unless someone waits for it. */
   public CompletableFuture<ProduceResult> future() {
     return future;
+  }
+
+  /** The record's sequence in the spool, or -1 when it is not spooled. */
+  public long spoolSeq() {
+    return spoolSeq;
+  }
+
+  /** Marks the record as spooled under {@code seq}; before it is forwarded. */
+  void spooled(long seq) {
+    this.spoolSeq = seq;
+  }
+
+  /** The Kafka record not yet handed over for sending; null once a lane took it. */
+  ProducerRecord<byte[], byte[]> record() {
+    return record;
+  }
+
+  /** Whether the record's outcome was reported (to its future and the listeners). */
+  public boolean reported() {
+    return reported != 0;
   }
 
   /** Hands the Kafka record over for sending, once. Drain-owned, like the lane's other state. */

@@ -15,13 +15,13 @@ import io.wrpkafka.SpoolBacklog;
 import io.wrpkafka.routing.Destination;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-import java.util.function.IntPredicate;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
 /*
  * A record's way, one stage a file:
  *
- *   admit (RecordBuffer)  ->  [durable store]  ->  lane (Lanes, Lane)  ->  client
+ *   admit (RecordBuffer)  ->  durable store (Spool, when on)  ->  lane (Lanes, Lane)  ->  client
  *   (ProducerGenerations)  ->  completion (Outcomes)  ->  failure handling (FailureStage:
  *   DeadLetters)
  *
@@ -47,8 +47,8 @@ import org.slf4j.LoggerFactory;
  * Circuit breaker. CircuitBreaker is the policy; CircuitWatch feeds it from the producer's
  * connection count and from probes (ClusterProbe), and Vitals from acknowledgements and retryable
  * failures. admit asks it first: while it is not closed, QoS 0-24 and 75-99 are refused at once
- * with circuit_open, unless spoolAccepts takes the record's QoS (the durable store's seam: such
- * records are admitted as usual and forwarded to it); QoS 25-74 always takes the usual way.
+ * with circuit_open, except QoS 0-24 records the spool accepts (a minQos below 25): those are
+ * admitted as usual and forwarded to it. QoS 25-74 always takes the usual way.
  */
 /** The delivery stages of one publisher, wired together. Thread-safe. */
 public final class Pipeline {
@@ -65,10 +65,6 @@ public final class Pipeline {
   private final CircuitBreakerConfig circuitConfig;
   private final CircuitBreaker breaker;
   private final Vitals vitals;
-  /** Which QoS a durable store takes while the circuit is open; none until there is one. */
-  private final IntPredicate spoolAccepts = qos -> false;
-  /** What a durable store holds; empty until there is one. */
-  private final Supplier<Optional<SpoolBacklog>> spoolBacklog = Optional::empty;
   private volatile long startedNanos;
   private CircuitWatch watch;
   private volatile boolean stopping;
@@ -76,6 +72,7 @@ public final class Pipeline {
   private Lanes lanes;
   private DeadLetters deadLetters;
   private Outcomes outcomes;
+  private Spool spool;
 
   /**
    * Builds the stages that need no thread or connection; {@link #start} builds the rest.
@@ -154,7 +151,24 @@ public final class Pipeline {
     deadLetters =
         new DeadLetters(deadLetter, lanes, buffer, events, failureLog, () -> stopping,
             config.clientId(), Clock.systemUTC(), vitals);
-    outcomes = new Outcomes(buffer, events, failureLog, deadLetters, () -> stopping, vitals);
+    if (config.spool().isPresent()) {
+      try {
+        spool = new Spool(config.spool().get(), config.clientId(), buffer, events, failureLog,
+            config.recordDeliveryTimeout(), () -> stopping);
+      } catch (RuntimeException e) {
+        producers.closeAll(Duration.ZERO);
+        if (topicCheck != null) {
+          topicCheck.close();
+        }
+        lanes.shutdown(0);
+        throw e;
+      }
+    }
+    outcomes =
+        new Outcomes(buffer, events, failureLog, deadLetters, () -> stopping, vitals, spool);
+    if (spool != null) {
+      spool.start(lanes, outcomes, deadLetters, deadLetters::covers);
+    }
     events.start();
     startedNanos = System.nanoTime();
     if (watch != null) {
@@ -177,18 +191,24 @@ public final class Pipeline {
   public PublishException admit(Destination destination, int qos, QosBand band, long size) {
     CircuitBreaker circuit = breaker;
     if (circuit != null && band != QosBand.QUEUED && circuit.isOpen()
-        && !spoolAccepts.test(qos)) {
+        && (band == QosBand.ACKNOWLEDGED || spool == null || !spool.accepts(qos))) {
       vitals.refused();
       return circuitOpen(destination, circuit);
     }
-    PublishException refused = take(destination, band, size);
+    PublishException refused = take(destination, band, qos, size);
     if (refused != null) {
       vitals.refused();
     }
     return refused;
   }
 
-  private PublishException take(Destination destination, QosBand band, long size) {
+  private PublishException take(Destination destination, QosBand band, int qos, long size) {
+    if (spool != null) {
+      PublishException full = spool.admit(destination, band, qos);
+      if (full != null) {
+        return full;
+      }
+    }
     if (band == QosBand.FIRE_AND_FORGET) {
       return buffer.tryAcquire(size) ? null : bufferFull(destination, Duration.ZERO);
     }
@@ -229,9 +249,20 @@ public final class Pipeline {
         transactionUuid);
   }
 
-  /** Hands an admitted record to the next stage; never blocks. */
+  /**
+   * Hands an admitted record to the next stage: the spool, when on and the record's QoS is
+   * spooled, else its lane. Never blocks, except that with {@code fsync: always} a spooled QoS
+   * 25–99 record waits for its write to be forced.
+   */
   public void forward(PendingRecord record) {
-    lanes.enqueue(record);
+    if (spool == null || !spool.forward(record)) {
+      lanes.enqueue(record);
+    }
+  }
+
+  /** The durable spool stage, for the health model; empty when the spool is off or not started. */
+  public Optional<Spool> spool() {
+    return Optional.ofNullable(spool);
   }
 
   /**
@@ -239,7 +270,11 @@ public final class Pipeline {
    * stays in the client and ends later as usual.
    */
   public ProduceResult giveUp(PendingRecord record, PublishException error) {
-    return outcomes.report(record, error);
+    ProduceResult result = outcomes.report(record, error);
+    if (spool != null && result != null && result.error() == error) {
+      spool.callerGaveUp(record);
+    }
+    return result;
   }
 
   /** Offers a message that matched no route to the dead-letter topic; see {@link DeadLetters}. */
@@ -279,8 +314,17 @@ public final class Pipeline {
     CircuitState circuit = breaker == null ? CircuitState.CLOSED : breaker.state();
     return HealthRules.judge(new HealthRules.Facts(
         notRunning, circuit, breaker == null ? "" : breaker.openReason(), buffer.state(),
-        spoolBacklog.get(), sinceAck, quiet, circuitConfig.openAfter(), vitals.errorsPerSecond(),
+        spoolBacklog(), sinceAck, quiet, circuitConfig.openAfter(), vitals.errorsPerSecond(),
         vitals.deadLettersPerSecond()));
+  }
+
+  private Optional<SpoolBacklog> spoolBacklog() {
+    Spool s = spool;
+    if (s == null) {
+      return Optional.empty();
+    }
+    Optional<Duration> age = s.oldestEntry().map(t -> Duration.between(t, Instant.now()));
+    return Optional.of(new SpoolBacklog(s.records(), s.bytes(), age, s.full()));
   }
 
   /**
@@ -307,6 +351,9 @@ public final class Pipeline {
       topicCheck.close();
     }
     interrupted |= !lanes.shutdown(deadlineNanos - System.nanoTime());
+    if (spool != null) {
+      spool.stop(Math.max(deadlineNanos, System.nanoTime() + TimeUnit.SECONDS.toNanos(1)));
+    }
     events.stop(Math.max(deadlineNanos - System.nanoTime(), TimeUnit.SECONDS.toNanos(1)));
     return !interrupted;
   }

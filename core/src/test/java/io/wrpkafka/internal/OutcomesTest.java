@@ -31,7 +31,8 @@ class OutcomesTest {
             return takes;
           },
           () -> false,
-          new Vitals(null, System::nanoTime));
+          new Vitals(null, System::nanoTime),
+          null);
 
   private PendingRecord admitted(long size) {
     assertThat(buffer.tryAcquire(size)).isTrue();

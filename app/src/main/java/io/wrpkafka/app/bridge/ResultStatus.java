@@ -13,7 +13,7 @@ final class ResultStatus {
    * takes (dropped with no_topic_match): 422 like any unroutable message, since sending it again
    * cannot help; FAILED by cause: timeout 504,
    * unroutable or a header that cannot be built 422, not encodable 400, too large 413, publisher
-   * not running or circuit open 503, else (the cluster said no: authentication, authorization,
+   * not running, circuit open or spool full 503, else (the cluster said no: authentication, authorization,
    * missing topic, too few replicas) 502.
    */
   static int of(ProduceResult result) {
@@ -31,7 +31,7 @@ final class ResultStatus {
       case NO_TOPIC_MATCH, VALIDATION_ERROR, HEADER_EXTRACTION_ERROR -> 422;
       case ENCODING_ERROR -> 400;
       case RECORD_TOO_LARGE -> 413;
-      case NOT_STARTED, PUBLISHER_CLOSED, BUFFER_FULL, CIRCUIT_OPEN -> 503;
+      case NOT_STARTED, PUBLISHER_CLOSED, BUFFER_FULL, SPOOL_FULL, CIRCUIT_OPEN -> 503;
       case BROKER_ERROR, AUTHENTICATION_ERROR, AUTHORIZATION_ERROR, TOPIC_NOT_FOUND,
           NOT_ENOUGH_REPLICAS, DEAD_LETTER_FAILED, MISSING_METADATA_FIELD, UNKNOWN -> 502;
     };
