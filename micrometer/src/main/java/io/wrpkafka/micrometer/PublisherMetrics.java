@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.wrpkafka.ConfigException;
 import io.wrpkafka.Publisher;
+import io.wrpkafka.SpoolBacklog;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -54,6 +55,10 @@ import java.util.function.ToDoubleFunction;
  *       wrpkafka.buffer.utilisation} (0.0–1.0, the fuller of the two limits)
  *   <li>gauge {@code wrpkafka.circuit.state} [{@code wrpkafka_circuit_state}]: the circuit
  *       breaker's state, 0 closed, 1 half-open, 2 open ({@link io.wrpkafka.CircuitState#level()})
+ *   <li>gauges {@code wrpkafka.spool.records} [{@code wrpkafka_spool_records}], {@code
+ *       wrpkafka.spool.bytes} [{@code wrpkafka_spool_bytes}] and {@code wrpkafka.spool.oldest.age}
+ *       [{@code wrpkafka_spool_oldest_age_seconds}]: what the durable spool holds and has not yet
+ *       delivered ({@link io.wrpkafka.Health#spoolBacklog()}); 0 without a spool
  * </ul>
  *
  * <p>Every meter also carries the tags given to {@link Builder#tags}. Give each publisher bound
@@ -70,6 +75,9 @@ public final class PublisherMetrics implements MeterBinder, AutoCloseable {
   static final String BUFFER_MAX_BYTES = "wrpkafka.buffer.max.bytes";
   static final String BUFFER_UTILISATION = "wrpkafka.buffer.utilisation";
   static final String CIRCUIT_STATE = "wrpkafka.circuit.state";
+  static final String SPOOL_RECORDS = "wrpkafka.spool.records";
+  static final String SPOOL_BYTES = "wrpkafka.spool.bytes";
+  static final String SPOOL_OLDEST_AGE = "wrpkafka.spool.oldest.age";
 
   /** Default of {@link Builder#maxEventTypes}. */
   public static final int DEFAULT_MAX_EVENT_TYPES = 100;
@@ -142,6 +150,15 @@ public final class PublisherMetrics implements MeterBinder, AutoCloseable {
           null, p -> p.bufferState().utilisation());
       gauge(CIRCUIT_STATE, "Circuit breaker state: 0 closed, 1 half-open, 2 open", null,
           p -> p.health().circuitState().level());
+      gauge(SPOOL_RECORDS, "Records in the durable spool not yet acknowledged or dead-lettered",
+          null, p -> p.health().spoolBacklog().map(SpoolBacklog::records).orElse(0L));
+      gauge(SPOOL_BYTES, "Size of the durable spool's files", "bytes",
+          p -> p.health().spoolBacklog().map(SpoolBacklog::bytes).orElse(0L));
+      gauge(SPOOL_OLDEST_AGE, "How long the oldest record in the durable spool has waited",
+          "seconds", p -> p.health().spoolBacklog()
+              .flatMap(SpoolBacklog::oldestEntryAge)
+              .map(age -> age.toNanos() / 1e9)
+              .orElse(0.0));
       eventMeters = new PublishEventMeters(registry, tags, maxEventTypes);
       removeListener = publisher.addListener(eventMeters);
     }

@@ -59,7 +59,10 @@ class PrometheusNamesTest {
             "wrpkafka_publish_duration_seconds_bucket",
             "wrpkafka_publish_duration_seconds_count",
             "wrpkafka_publish_duration_seconds_max",
-            "wrpkafka_publish_duration_seconds_sum");
+            "wrpkafka_publish_duration_seconds_sum",
+            "wrpkafka_spool_bytes",
+            "wrpkafka_spool_oldest_age_seconds",
+            "wrpkafka_spool_records");
   }
 
   @Test

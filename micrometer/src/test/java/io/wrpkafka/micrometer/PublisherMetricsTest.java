@@ -12,17 +12,23 @@ import io.wrpkafka.ConfigException;
 import io.wrpkafka.DeadLetterEvent;
 import io.wrpkafka.DynamicConfig;
 import io.wrpkafka.ErrorType;
+import io.wrpkafka.Outcome;
 import io.wrpkafka.PublishEvent;
 import io.wrpkafka.PublishException;
 import io.wrpkafka.Publisher;
 import io.wrpkafka.PublisherConfig;
+import io.wrpkafka.SpoolConfig;
 import io.wrpkafka.TopicRoute;
 import io.wrpkafka.routing.Destination;
+import io.wrpkafka.wrp.Message;
+import io.wrpkafka.wrp.MessageType;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -276,6 +282,56 @@ class PublisherMetricsTest {
   @Test
   void circuitGaugeReadsZeroWhileTheCircuitIsClosed() {
     assertThat(gauge(PublisherMetrics.CIRCUIT_STATE)).isZero();
+  }
+
+  @Test
+  void spoolGaugesReadZeroWithoutASpool() {
+    assertThat(gauge(PublisherMetrics.SPOOL_RECORDS)).isZero();
+    assertThat(gauge(PublisherMetrics.SPOOL_BYTES)).isZero();
+    assertThat(gauge(PublisherMetrics.SPOOL_OLDEST_AGE)).isZero();
+  }
+
+  @Test
+  void spoolGaugesReadWhatTheSpoolHolds(@TempDir Path spoolDirectory) {
+    DynamicConfig routes =
+        DynamicConfig.builder()
+            .topicMap(List.of(TopicRoute.builder().pattern("*").topic("unused").build()))
+            .build();
+    // No broker listens on port 9: the spooled record stays on disk, unacknowledged.
+    Publisher spooling =
+        Publisher.builder()
+            .config(
+                PublisherConfig.builder()
+                    .brokers("localhost:9")
+                    .clientId("metrics-spool-test")
+                    .verifyOnStart(false)
+                    .spool(SpoolConfig.builder().directory(spoolDirectory).build())
+                    .initialDynamicConfig(routes)
+                    .build())
+            .build();
+    SimpleMeterRegistry spoolRegistry = new SimpleMeterRegistry();
+    try (PublisherMetrics spoolMetrics = PublisherMetrics.builder(spooling).build()) {
+      spoolMetrics.bindTo(spoolRegistry);
+      spooling.start();
+      Message online =
+          Message.builder()
+              .type(MessageType.SIMPLE_EVENT)
+              .source("mac:112233445566")
+              .destination("event:device-status/mac:112233445566/online")
+              .qualityOfService(50)
+              .build();
+
+      assertThat(spooling.produce(online).outcome()).isEqualTo(Outcome.QUEUED);
+
+      assertThat(spoolRegistry.get(PublisherMetrics.SPOOL_RECORDS).gauge().value()).isEqualTo(1.0);
+      assertThat(spoolRegistry.get(PublisherMetrics.SPOOL_BYTES).gauge().value()).isPositive();
+      assertThat(spoolRegistry.get(PublisherMetrics.SPOOL_BYTES).gauge().getId().getBaseUnit())
+          .isEqualTo("bytes");
+      assertThat(spoolRegistry.get(PublisherMetrics.SPOOL_OLDEST_AGE).gauge().value())
+          .isGreaterThanOrEqualTo(0.0);
+    } finally {
+      spooling.close();
+    }
   }
 
   @Test
