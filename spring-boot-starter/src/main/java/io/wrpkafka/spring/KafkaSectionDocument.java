@@ -100,6 +100,14 @@ final class KafkaSectionDocument {
     put(m, "valueFormat", p.getValueFormat());
     put(m, "verifyOnStart", p.getVerifyOnStart());
     put(m, "startTimeout", p.getStartTimeout());
+    if (p.getCircuitBreaker() != null) {
+      WrpKafkaProperties.CircuitBreaker c = p.getCircuitBreaker();
+      Map<String, Object> circuitBreaker = new LinkedHashMap<>();
+      put(circuitBreaker, "enabled", c.getEnabled());
+      put(circuitBreaker, "openAfter", c.getOpenAfter());
+      put(circuitBreaker, "probeInterval", c.getProbeInterval());
+      m.put("circuitBreaker", circuitBreaker);
+    }
     if (!p.getKafkaProperties().isEmpty()) {
       Map<String, Object> kafka = new LinkedHashMap<>();
       p.getKafkaProperties().forEach((k, v) -> put(kafka, k, v));

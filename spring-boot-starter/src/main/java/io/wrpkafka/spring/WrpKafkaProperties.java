@@ -106,6 +106,13 @@ public class WrpKafkaProperties {
   private Duration startTimeout;
 
   /**
+   * The circuit breaker: once no broker has been reachable for open-after, produce calls stop
+   * waiting (QoS 75-99 fails and QoS 0-24 is dropped at once, with circuit_open) and health is
+   * DOWN, until a probe is answered. Unset: on, with the defaults.
+   */
+  private CircuitBreaker circuitBreaker;
+
+  /**
    * Extra Kafka producer properties, applied as given, e.g. kafka-properties.linger.ms. Values
    * are never echoed in messages.
    */
@@ -283,6 +290,14 @@ public class WrpKafkaProperties {
 
   public void setStartTimeout(Duration startTimeout) {
     this.startTimeout = startTimeout;
+  }
+
+  public CircuitBreaker getCircuitBreaker() {
+    return circuitBreaker;
+  }
+
+  public void setCircuitBreaker(CircuitBreaker circuitBreaker) {
+    this.circuitBreaker = circuitBreaker;
   }
 
   public Map<String, String> getKafkaProperties() {
@@ -466,6 +481,45 @@ public class WrpKafkaProperties {
     public String toString() {
       return "Sasl{enabled=" + enabled + ", mechanism=" + mechanism + ", username=" + username
           + ", password=" + (password == null ? "null" : "***") + '}';
+    }
+  }
+
+  /** {@code wrpkafka.circuit-breaker.*}: failing fast while no broker is reachable. */
+  public static class CircuitBreaker {
+    /** False: no breaker and no probe; callers wait as their QoS says. Default true. */
+    private Boolean enabled;
+
+    /** How long no broker must be reachable before the circuit opens; more than 0. Default 10s. */
+    private Duration openAfter;
+
+    /**
+     * The time between probes of the cluster while it seems unreachable; at least 10ms. Default
+     * 2s.
+     */
+    private Duration probeInterval;
+
+    public Boolean getEnabled() {
+      return enabled;
+    }
+
+    public void setEnabled(Boolean enabled) {
+      this.enabled = enabled;
+    }
+
+    public Duration getOpenAfter() {
+      return openAfter;
+    }
+
+    public void setOpenAfter(Duration openAfter) {
+      this.openAfter = openAfter;
+    }
+
+    public Duration getProbeInterval() {
+      return probeInterval;
+    }
+
+    public void setProbeInterval(Duration probeInterval) {
+      this.probeInterval = probeInterval;
     }
   }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.wrpkafka.Acks;
+import io.wrpkafka.CircuitBreakerConfig;
 import io.wrpkafka.Compression;
 import io.wrpkafka.ConfigException;
 import io.wrpkafka.DeadLetterConfig;
@@ -19,6 +20,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
@@ -56,6 +58,10 @@ class WrpKafkaPropertiesBindingTest {
   static Stream<Arguments> properties() {
     Function<WrpKafkaConfig, Object> requestTimeout = c -> publisher(c).requestTimeout();
     Function<WrpKafkaConfig, Object> maxBufferedBytes = c -> publisher(c).maxBufferedBytes();
+    Function<WrpKafkaConfig, Object> openAfter =
+        c -> publisher(c).circuitBreaker().openAfter();
+    Function<WrpKafkaConfig, Object> probeInterval =
+        c -> publisher(c).circuitBreaker().probeInterval();
     return Stream.of(
         Arguments.of("wrpkafka.request-timeout=10s", requestTimeout, Duration.ofSeconds(10)),
         Arguments.of("wrpkafka.request-timeout=PT10S", requestTimeout, Duration.ofSeconds(10)),
@@ -71,6 +77,17 @@ class WrpKafkaPropertiesBindingTest {
             Duration.ofMinutes(1)),
         Arguments.of("wrpkafka.start-timeout=5s", fn(c -> publisher(c).startTimeout()),
             Duration.ofSeconds(5)),
+        Arguments.of("wrpkafka.circuit-breaker.open-after=1s", openAfter, Duration.ofSeconds(1)),
+        Arguments.of("wrpkafka.circuit-breaker.open-after=PT1M30S", openAfter,
+            Duration.ofSeconds(90)),
+        Arguments.of("wrpkafka.circuitBreaker.openAfter=1500ms", openAfter,
+            Duration.ofMillis(1500)),
+        Arguments.of("wrpkafka.circuit-breaker.probe-interval=500ms", probeInterval,
+            Duration.ofMillis(500)),
+        Arguments.of("wrpkafka.circuit-breaker.probe-interval=1m", probeInterval,
+            Duration.ofMinutes(1)),
+        Arguments.of("wrpkafka.circuit-breaker.enabled=false",
+            fn(c -> publisher(c).circuitBreaker()), CircuitBreakerConfig.disabled()),
         Arguments.of("wrpkafka.max-buffered-bytes=10MB", maxBufferedBytes, 10L * 1024 * 1024),
         Arguments.of("wrpkafka.max-buffered-bytes=4096", maxBufferedBytes, 4096L),
         Arguments.of("wrpkafka.max-buffered-bytes=512KB", maxBufferedBytes, 512L * 1024),
@@ -177,6 +194,21 @@ class WrpKafkaPropertiesBindingTest {
     runner.withPropertyValues("wrpkafka.request-timeout=30").run(context ->
         assertThatThrownBy(() -> read(context)).isInstanceOf(ConfigException.class)
             .hasMessageContaining("wrpkafka.request-timeout: duration \"30\" has no unit"));
+  }
+
+  @ParameterizedTest(name = "wrpkafka.circuit-breaker.{0}={1}")
+  @CsvSource(delimiter = '|', value = {
+      "open-after     | 0s    | must be positive",
+      "open-after     | -1s   | must be positive",
+      "open-after     | 5     | duration \"5\" has no unit",
+      "probe-interval | 5ms   | must be at least 10ms",
+      "probe-interval | 2     | duration \"2\" has no unit"})
+  void badCircuitBreakerValueIsReportedByItsPropertyName(String key, String value,
+      String problem) {
+    String name = "wrpkafka.circuit-breaker." + key;
+    runner.withPropertyValues(name + "=" + value).run(context ->
+        assertThatThrownBy(() -> read(context)).isInstanceOf(ConfigException.class)
+            .hasMessageContaining(name + ": " + problem));
   }
 
   @Test
