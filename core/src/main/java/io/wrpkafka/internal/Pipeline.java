@@ -154,7 +154,8 @@ public final class Pipeline {
     if (config.spool().isPresent()) {
       try {
         spool = new Spool(config.spool().get(), config.clientId(), buffer, events, failureLog,
-            config.recordDeliveryTimeout(), () -> stopping);
+            config.recordDeliveryTimeout(), () -> stopping,
+            () -> breaker != null && breaker.isOpen());
       } catch (RuntimeException e) {
         producers.closeAll(Duration.ZERO);
         if (topicCheck != null) {
