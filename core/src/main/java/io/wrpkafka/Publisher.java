@@ -79,7 +79,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>While the circuit breaker is open (no broker reachable for {@code openAfter}; see {@link
  * CircuitBreakerConfig}), QoS 0–24 is {@code DROPPED} and QoS 75–99 {@code FAILED} at once, both
- * with {@code circuit_open}; QoS 25–74 is taken as usual.
+ * with {@code circuit_open}; QoS 25–74 is taken as usual. With a spool, QoS 0–24 records it
+ * covers ({@code spool.minQos}) are {@code ATTEMPTED} and spooled instead of dropped.
  *
  * <p>Records of one device keep their {@code produce} order on their partition, across QoS
  * levels and across hot reloads. All methods are thread-safe.

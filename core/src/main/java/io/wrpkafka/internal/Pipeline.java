@@ -48,7 +48,8 @@ import org.slf4j.LoggerFactory;
  * connection count and from probes (ClusterProbe), and Vitals from acknowledgements and retryable
  * failures. admit asks it first: while it is not closed, QoS 0-24 and 75-99 are refused at once
  * with circuit_open, except QoS 0-24 records the spool accepts (a minQos below 25): those are
- * admitted as usual and forwarded to it. QoS 25-74 always takes the usual way.
+ * admitted as usual and forwarded to it. QoS 25-74 always takes the usual way. The spool reads
+ * the circuit too: while it is open, spooled records stay on disk instead of going to the client.
  */
 /** The delivery stages of one publisher, wired together. Thread-safe. */
 public final class Pipeline {
@@ -154,7 +155,8 @@ public final class Pipeline {
     if (config.spool().isPresent()) {
       try {
         spool = new Spool(config.spool().get(), config.clientId(), buffer, events, failureLog,
-            config.recordDeliveryTimeout(), () -> stopping);
+            config.recordDeliveryTimeout(), () -> stopping,
+            () -> breaker != null && breaker.isOpen());
       } catch (RuntimeException e) {
         producers.closeAll(Duration.ZERO);
         if (topicCheck != null) {
@@ -181,9 +183,9 @@ public final class Pipeline {
 
   /**
    * Admission: takes buffer room for a record of {@code qos} and {@code size} bytes by the QoS
-   * rules. While the circuit is open, QoS 0–24 and 75–99 are refused at once ({@code
-   * circuit_open}). Otherwise QoS 0–24 never waits; 25–99 waits up to {@code
-   * recordDeliveryTimeout}.
+   * rules. While the circuit is open, QoS 75–99 is refused at once ({@code circuit_open}), and
+   * QoS 0–24 too unless the spool accepts it. Otherwise QoS 0–24 never waits; 25–99 waits up to
+   * {@code recordDeliveryTimeout}.
    *
    * @return null when the room was taken, else why not ({@code circuit_open}, {@code
    *     buffer_full}, or {@code publisher_closed} when the publisher stopped meanwhile)

@@ -57,6 +57,12 @@ import org.slf4j.LoggerFactory;
  * (non-retryable) is reported, offered to the dead-letter topic, and its entry acknowledged:
  * nothing loops forever.
  *
+ * Circuit open. While the circuit breaker says no broker is reachable (clusterAway), a spooled
+ * record is not sent to a client that cannot deliver it: the spool turns to store and forward at
+ * once (the record is only appended, its buffer room returned), and its thread sends nothing
+ * until the circuit closes. Otherwise each record would sit in the client for a delivery timeout,
+ * fail, count as an error and only then be kept. Records already in the client end as usual.
+ *
  * Full. While the log's files hold maxBytes or more (or the last write failed), records of
  * spooled QoS follow the in-memory rules with error spool_full: 0-24 dropped, 25-74 wait for
  * room up to recordDeliveryTimeout, 75-99 fail at once. Entries already spooled stay.
@@ -75,6 +81,7 @@ public final class Spool {
   private final EventDispatcher events;
   private final FailureLog failureLog;
   private final BooleanSupplier stopping;
+  private final BooleanSupplier clusterAway;
   private final long deliveryTimeoutNanos;
   private final SpoolLog spoolLog;
   private final ReentrantLock roomLock = new ReentrantLock();
@@ -104,16 +111,20 @@ public final class Spool {
    * Opens (and recovers) the spool in {@code config.directory()}. Damaged entries are logged and
    * skipped; what a previous process left is sent again first once {@link #start} ran.
    *
+   * @param clusterAway whether no broker is reachable now (the circuit breaker is not closed);
+   *     read on every spooled record, so it must be cheap
    * @throws UncheckedIOException if the directory cannot be created or written
    */
   public Spool(SpoolConfig config, String clientId, RecordBuffer buffer, EventDispatcher events,
-      FailureLog failureLog, Duration deliveryTimeout, BooleanSupplier stopping) {
+      FailureLog failureLog, Duration deliveryTimeout, BooleanSupplier stopping,
+      BooleanSupplier clusterAway) {
     this.config = config;
     this.clientId = clientId;
     this.buffer = buffer;
     this.events = events;
     this.failureLog = failureLog;
     this.stopping = stopping;
+    this.clusterAway = clusterAway;
     this.deliveryTimeoutNanos = deliveryTimeout.toNanos();
     long segmentBytes = Math.max(16 * 1024, Math.min(64L << 20, config.maxBytes() / 8));
     try {
@@ -242,6 +253,10 @@ public final class Spool {
       long seq = spoolLog.append(System.currentTimeMillis(), qos, record.destination(),
           kafkaRecord, false);
       record.spooled(seq);
+      if (!draining && clusterAway.getAsBoolean()) {
+        // The circuit's opening was logged already; no log line on a caller's thread.
+        draining = true;
+      }
       direct = !draining;
       if (direct) {
         directInFlight.incrementAndGet();
@@ -419,6 +434,10 @@ public final class Spool {
   }
 
   private void replayStep() throws IOException {
+    if (clusterAway.getAsBoolean()) {
+      LockSupport.parkNanos(this, IDLE_PARK_NANOS);
+      return;
+    }
     if (directInFlight.get() > 0) {
       LockSupport.parkNanos(this, BUSY_PARK_NANOS);
       return;
