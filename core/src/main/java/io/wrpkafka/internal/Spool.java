@@ -161,7 +161,7 @@ public final class Spool {
     return spoolLog.bytes();
   }
 
-  /** When the oldest unacknowledged record was admitted (by its segment); empty when none. */
+  /** When the oldest unacknowledged record was admitted (by its segment); empty when none. Lock-free. */
   public Optional<Instant> oldestEntry() {
     return spoolLog.oldestEntry();
   }

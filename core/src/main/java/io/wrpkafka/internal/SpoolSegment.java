@@ -23,9 +23,10 @@ final class SpoolSegment {
   /** Sequences [base, nextSeq) belong to this segment; guarded by the log's lock. */
   long nextSeq;
   final BitSet pending = new BitSet();
-  int live;
+  /** Unacknowledged records; written under the log's lock, read without it for health. */
+  volatile int live;
   /** Admission time of the segment's first record, for the backlog's age; 0 when none. */
-  long firstTimeMillis;
+  volatile long firstTimeMillis;
   /** Bytes written and readable. */
   volatile long size;
   /** The write channel; null once the segment is no longer the one appended to. */
