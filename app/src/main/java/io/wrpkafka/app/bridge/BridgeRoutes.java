@@ -572,15 +572,15 @@ final class BridgeRoutes {
     String id = ctx.get(CORRELATION);
     if (id != null && !id.isEmpty()) {
       ctx.response().putHeader(CorrelationId.WEBPA_HEADER, id);
-      answer.body().put(CorrelationId.FIELD, id);
     }
+    String encoded = answer.encode(id);
     if (id != null && !ctx.normalizedPath().equals("/api/v1/messages")) {
       logFailure(ctx, id, answer);
     }
     ctx.response()
         .setStatusCode(answer.status())
         .putHeader(HttpHeaders.CONTENT_TYPE, JSON)
-        .end(answer.body().encode());
+        .end(encoded);
   }
 
   /**
