@@ -312,7 +312,7 @@ final class BridgeRoutes {
       return;
     }
     correlate(ctx, message);
-    ingest.publish(message, vertx.getOrCreateContext()).onComplete(done -> {
+    ingest.publish(message, ctx.body().length(), vertx.getOrCreateContext()).onComplete(done -> {
       Answer answer = answerOf(done);
       if (ErrorType.CIRCUIT_OPEN.label().equals(answer.body().getString("errorType"))) {
         // The circuit closes at the earliest on the next probe: come back after one.
@@ -349,7 +349,7 @@ final class BridgeRoutes {
       }
     }
     // One produceAll for the decoded messages: body order, one config, per-device order kept.
-    ingest.publishAll(messages, vertx.getOrCreateContext()).onComplete(done -> {
+    ingest.publishAll(messages, bytes.length, vertx.getOrCreateContext()).onComplete(done -> {
       for (int j = 0; j < positions.size(); j++) {
         answers[positions.get(j)] =
             done.succeeded() ? done.result().get(j) : Ingest.unexpected(done.cause());
@@ -572,15 +572,15 @@ final class BridgeRoutes {
     String id = ctx.get(CORRELATION);
     if (id != null && !id.isEmpty()) {
       ctx.response().putHeader(CorrelationId.WEBPA_HEADER, id);
-      answer.body().put(CorrelationId.FIELD, id);
     }
+    String encoded = answer.encode(id);
     if (id != null && !ctx.normalizedPath().equals("/api/v1/messages")) {
       logFailure(ctx, id, answer);
     }
     ctx.response()
         .setStatusCode(answer.status())
         .putHeader(HttpHeaders.CONTENT_TYPE, JSON)
-        .end(answer.body().encode());
+        .end(encoded);
   }
 
   /**

@@ -22,15 +22,22 @@ final class CorrelationId {
 
   /** The first non-blank of the three, cleaned; null when all are null or blank. */
   static String of(String transactionUuid, String webpaHeader, String requestIdHeader) {
-    for (String candidate : new String[] {transactionUuid, webpaHeader, requestIdHeader}) {
-      if (candidate != null && !candidate.isBlank()) {
-        return clean(candidate.strip());
-      }
-    }
-    return null;
+    // Called twice per ingest request: no array, and a clean id is returned as given.
+    String candidate = usable(transactionUuid) ? transactionUuid
+        : usable(webpaHeader) ? webpaHeader
+        : usable(requestIdHeader) ? requestIdHeader
+        : null;
+    return candidate == null ? null : clean(candidate.strip());
+  }
+
+  private static boolean usable(String candidate) {
+    return candidate != null && !candidate.isBlank();
   }
 
   private static String clean(String value) {
+    if (value.length() <= MAX_LENGTH && isPrintableAscii(value)) {
+      return value;
+    }
     int length = Math.min(value.length(), MAX_LENGTH);
     StringBuilder out = new StringBuilder(length);
     for (int i = 0; i < length; i++) {
@@ -38,5 +45,15 @@ final class CorrelationId {
       out.append(c >= 0x21 && c <= 0x7e ? c : '_');
     }
     return out.toString();
+  }
+
+  private static boolean isPrintableAscii(String value) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c < 0x21 || c > 0x7e) {
+        return false;
+      }
+    }
+    return true;
   }
 }

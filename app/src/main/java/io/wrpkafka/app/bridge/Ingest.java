@@ -30,8 +30,11 @@ import org.slf4j.LoggerFactory;
  *
  * - QoS 0-24: Publisher.produce never blocks (a full buffer drops), so it runs right on the
  *   event loop.
- * - QoS 25-74: produce blocks only while the buffer is full. It runs on the bridge's worker
- *   pool, which a full buffer can occupy; it never waits for Kafka otherwise.
+ * - QoS 25-74: produce blocks only while the buffer is full. When the buffer has room for this
+ *   record and for everything the bridge's other calls in progress may take (ClaimedRoom), it
+ *   runs right on the event loop; otherwise on the bridge's worker pool, which a full buffer can
+ *   occupy. The worker hand-off costs two thread switches per request, about half of the bridge's
+ *   CPU under load (see benchmarks/README.md, bridge load test), so the usual case avoids it.
  * - QoS 75-99: produceAsync also takes buffer room (and may wait for it), so the call runs on the
  *   worker pool too, but it returns as soon as the record is admitted: the worker is free while
  *   the broker acknowledges, and the answer is written when the future completes, back on the
@@ -45,7 +48,8 @@ import org.slf4j.LoggerFactory;
  * A batch (POST /api/v1/messages) is one produceAll or produceAllAsync call, so its messages
  * go out in body order with one config snapshot and per-device order holds across QoS levels.
  * The batch's highest band picks the path: all 0-24, produceAll on the event loop; up to 25-74,
- * produceAll on the worker pool (it returns once every record is buffered); any 75-99 message,
+ * produceAll on the event loop when the whole batch fits as above, else on the worker pool (it
+ * returns once every record is buffered); any 75-99 message,
  * produceAllAsync on the worker pool, which frees the worker once the records are admitted, and
  * the answer is written when the last outcome is known. In that last case a message of a lower
  * band keeps its band's answer on success (202 QUEUED or ATTEMPTED), and reports its failure
@@ -68,11 +72,15 @@ final class Ingest {
 
   private record Routing(DynamicConfig config, Router router) {}
 
+  private record Bound(DynamicConfig config, RecordBound bound) {}
+
   private final Publisher publisher;
   private final Duration recordDeliveryTimeout;
   private final WorkerExecutor workers;
   private final AtomicInteger waiting = new AtomicInteger();
+  private final ClaimedRoom claimed = new ClaimedRoom();
   private volatile Routing routing;
+  private volatile Bound bound;
 
   /**
    * Publishes through {@code publisher}, which must be started (or {@link Publisher#disabled});
@@ -95,15 +103,36 @@ final class Ingest {
     return cached.router();
   }
 
-  /** Publishes {@code message}; completes on {@code context}. Never fails. */
-  Future<Answer> publish(Message message, Context context) {
+  /** The size bound of the current dynamic config, rebuilt when it changed. */
+  private RecordBound bound() {
+    DynamicConfig current = publisher.dynamicConfig();
+    Bound cached = bound;
+    if (cached == null || cached.config() != current) {
+      cached = new Bound(current, RecordBound.of(current));
+      bound = cached;
+    }
+    return cached.bound();
+  }
+
+  /**
+   * Publishes {@code message}, decoded from a body of {@code bodyBytes} bytes; completes on
+   * {@code context}. Never fails.
+   */
+  Future<Answer> publish(Message message, int bodyBytes, Context context) {
     if (!publisher.isEnabled()) {
       return Future.succeededFuture(disabled(message));
     }
     QosBand band = QosBand.of(message.qualityOfService());
+    RecordBound size = bound();
+    long records = size.records(1);
+    long bytes = size.bytes(bodyBytes, 1);
     Future<ProduceResult> result;
     if (band == QosBand.FIRE_AND_FORGET) {
-      result = Future.succeededFuture(publisher.produce(message));
+      claimed.claim(records, bytes);
+      result = Future.succeededFuture(produceClaimed(message, records, bytes));
+    } else if (band == QosBand.QUEUED
+        && claimed.tryClaim(publisher.bufferState(), records, bytes)) {
+      result = Future.succeededFuture(produceClaimed(message, records, bytes));
     } else if (waiting.incrementAndGet() > MAX_WAITING) {
       waiting.decrementAndGet();
       return Future.succeededFuture(
@@ -112,14 +141,20 @@ final class Ingest {
     } else if (band == QosBand.QUEUED) {
       result = workers.executeBlocking(() -> {
         waiting.decrementAndGet();
-        return publisher.produce(message);
+        claimed.claim(records, bytes);
+        return produceClaimed(message, records, bytes);
       }, false);
     } else {
       result =
           workers
               .executeBlocking(() -> {
                 waiting.decrementAndGet();
-                return publisher.produceAsync(message);
+                claimed.claim(records, bytes);
+                try {
+                  return publisher.produceAsync(message);
+                } finally {
+                  claimed.release(records, bytes);
+                }
               }, false)
               .compose(future -> acknowledged(future, context,
                   timeout -> new ProduceResult(Outcome.FAILED, timeout)));
@@ -129,11 +164,29 @@ final class Ingest {
         .otherwise(Ingest::unexpected);
   }
 
+  /** {@link Publisher#produce}, then releases the claim made for it. */
+  private ProduceResult produceClaimed(Message message, long records, long bytes) {
+    try {
+      return publisher.produce(message);
+    } finally {
+      claimed.release(records, bytes);
+    }
+  }
+
+  /** {@link Publisher#produceAll}, then releases the claim made for it. */
+  private List<ProduceResult> produceAllClaimed(List<Message> messages, long records, long bytes) {
+    try {
+      return publisher.produceAll(messages);
+    } finally {
+      claimed.release(records, bytes);
+    }
+  }
+
   /**
-   * Publishes a batch in order (see the notes above); completes on {@code context} with one
-   * answer per message, in order. Never fails.
+   * Publishes a batch in order (see the notes above), decoded from a body of {@code bodyBytes}
+   * bytes; completes on {@code context} with one answer per message, in order. Never fails.
    */
-  Future<List<Answer>> publishAll(List<Message> messages, Context context) {
+  Future<List<Answer>> publishAll(List<Message> messages, int bodyBytes, Context context) {
     if (messages.isEmpty()) {
       return Future.succeededFuture(List.of());
     }
@@ -151,9 +204,16 @@ final class Ingest {
         highest = band;
       }
     }
+    RecordBound size = bound();
+    long records = size.records(messages.size());
+    long bytes = size.bytes(bodyBytes, messages.size());
     Future<List<ProduceResult>> results;
     if (highest == QosBand.FIRE_AND_FORGET) {
-      results = Future.succeededFuture(publisher.produceAll(messages));
+      claimed.claim(records, bytes);
+      results = Future.succeededFuture(produceAllClaimed(messages, records, bytes));
+    } else if (highest == QosBand.QUEUED
+        && claimed.tryClaim(publisher.bufferState(), records, bytes)) {
+      results = Future.succeededFuture(produceAllClaimed(messages, records, bytes));
     } else if (waiting.incrementAndGet() > MAX_WAITING) {
       waiting.decrementAndGet();
       Answer overloaded = Answer.error(503, "overloaded",
@@ -162,14 +222,20 @@ final class Ingest {
     } else if (highest == QosBand.QUEUED) {
       results = workers.executeBlocking(() -> {
         waiting.decrementAndGet();
-        return publisher.produceAll(messages);
+        claimed.claim(records, bytes);
+        return produceAllClaimed(messages, records, bytes);
       }, false);
     } else {
       results =
           workers
               .executeBlocking(() -> {
                 waiting.decrementAndGet();
-                return publisher.produceAllAsync(messages);
+                claimed.claim(records, bytes);
+                try {
+                  return publisher.produceAllAsync(messages);
+                } finally {
+                  claimed.release(records, bytes);
+                }
               }, false)
               .compose(future -> acknowledged(future, context, timeout -> Collections.nCopies(
                   messages.size(), new ProduceResult(Outcome.FAILED, timeout))))
