@@ -18,6 +18,7 @@ import io.wrpkafka.CircuitBreakerConfig;
 import io.wrpkafka.DynamicConfig;
 import io.wrpkafka.Publisher;
 import io.wrpkafka.PublisherConfig;
+import io.wrpkafka.SpoolConfig;
 import io.wrpkafka.config.BasicCredential;
 import io.wrpkafka.config.ServerConfig;
 import io.wrpkafka.config.WrpKafkaConfig;
@@ -30,8 +31,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.IntPredicate;
 import org.apache.kafka.clients.admin.Admin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -195,6 +198,8 @@ public final class Bridge implements AutoCloseable {
     private PrometheusMeterRegistry registry;
     private ReadinessCheck readiness = ReadinessCheck.alwaysReady();
     private Duration probeInterval = CircuitBreakerConfig.DEFAULT_PROBE_INTERVAL;
+    /** QoS whose produce forces the spool to disk, so never on an event loop. */
+    private IntPredicate forcesDisk = qos -> false;
     private TopicCheck topicCheck;
     private DynamicConfigCodec codec;
     private Path watchedFile;
@@ -275,6 +280,18 @@ public final class Bridge implements AutoCloseable {
      */
     Builder circuitBreaker(CircuitBreakerConfig circuitBreaker) {
       this.probeInterval = circuitBreaker.probeInterval();
+      return this;
+    }
+
+    /**
+     * The publisher's durable spool, if any: a QoS whose records it forces to disk before {@code
+     * produce} answers ({@code fsync: always}) is never published on an event loop.
+     */
+    Builder spool(Optional<SpoolConfig> spool) {
+      this.forcesDisk = spool
+          .filter(s -> s.fsync() == SpoolConfig.Fsync.ALWAYS)
+          .<IntPredicate>map(s -> s::covers)
+          .orElse(qos -> false);
       return this;
     }
 
@@ -371,6 +388,7 @@ public final class Bridge implements AutoCloseable {
       started.start();
       publisher(started, config.recordDeliveryTimeout(), config.cleanupTimeout());
       circuitBreaker(config.circuitBreaker());
+      spool(config.spool());
       PublisherMetrics metrics =
           PublisherMetrics.builder(started)
               .tags(List.of(Tag.of("client_id", config.clientId())))
@@ -439,7 +457,8 @@ public final class Bridge implements AutoCloseable {
               "wrpkafka-produce", PRODUCE_WORKERS, maxWaitMillis, TimeUnit.MILLISECONDS);
       BridgeRoutes routes =
           new BridgeRoutes(
-              vertx, settings, target, new Ingest(target, recordDeliveryTimeout, workers), meters,
+              vertx, settings, target, new Ingest(target, recordDeliveryTimeout, workers, forcesDisk),
+              meters,
               readiness, probeInterval, codec, this::reloaded);
       HttpServerOptions options =
           new HttpServerOptions()

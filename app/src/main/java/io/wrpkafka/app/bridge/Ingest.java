@@ -22,6 +22,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.function.IntPredicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,6 +36,8 @@ import org.slf4j.LoggerFactory;
  *   runs right on the event loop; otherwise on the bridge's worker pool, which a full buffer can
  *   occupy. The worker hand-off costs two thread switches per request, about half of the bridge's
  *   CPU under load (see benchmarks/README.md, bridge load test), so the usual case avoids it.
+ *   A QoS the spool forces to disk before produce answers (fsync: always) always takes the
+ *   worker pool; an fsync never/interval append is a page-cache write, short enough for a loop.
  * - QoS 75-99: produceAsync also takes buffer room (and may wait for it), so the call runs on the
  *   worker pool too, but it returns as soon as the record is admitted: the worker is free while
  *   the broker acknowledges, and the answer is written when the future completes, back on the
@@ -77,6 +80,7 @@ final class Ingest {
   private final Publisher publisher;
   private final Duration recordDeliveryTimeout;
   private final WorkerExecutor workers;
+  private final IntPredicate forcesDisk;
   private final AtomicInteger waiting = new AtomicInteger();
   private final ClaimedRoom claimed = new ClaimedRoom();
   private volatile Routing routing;
@@ -85,11 +89,15 @@ final class Ingest {
   /**
    * Publishes through {@code publisher}, which must be started (or {@link Publisher#disabled});
    * {@code recordDeliveryTimeout} is the publisher's, and bounds how long a QoS 75–99 answer waits.
+   * {@code forcesDisk} tells the QoS whose produce waits for a disk force (a spool with {@code
+   * fsync: always}): those never run on an event loop.
    */
-  Ingest(Publisher publisher, Duration recordDeliveryTimeout, WorkerExecutor workers) {
+  Ingest(Publisher publisher, Duration recordDeliveryTimeout, WorkerExecutor workers,
+      IntPredicate forcesDisk) {
     this.publisher = publisher;
     this.recordDeliveryTimeout = recordDeliveryTimeout;
     this.workers = workers;
+    this.forcesDisk = forcesDisk;
   }
 
   /** The current Router, rebuilt when the dynamic config changed. */
@@ -131,6 +139,7 @@ final class Ingest {
       claimed.claim(records, bytes);
       result = Future.succeededFuture(produceClaimed(message, records, bytes));
     } else if (band == QosBand.QUEUED
+        && !forcesDisk.test(message.qualityOfService())
         && claimed.tryClaim(publisher.bufferState(), records, bytes)) {
       result = Future.succeededFuture(produceClaimed(message, records, bytes));
     } else if (waiting.incrementAndGet() > MAX_WAITING) {
@@ -198,11 +207,13 @@ final class Ingest {
       return Future.succeededFuture(answers);
     }
     QosBand highest = QosBand.FIRE_AND_FORGET;
+    boolean diskBound = false;
     for (Message message : messages) {
       QosBand band = QosBand.of(message.qualityOfService());
       if (band.compareTo(highest) > 0) {
         highest = band;
       }
+      diskBound |= forcesDisk.test(message.qualityOfService());
     }
     RecordBound size = bound();
     long records = size.records(messages.size());
@@ -212,6 +223,7 @@ final class Ingest {
       claimed.claim(records, bytes);
       results = Future.succeededFuture(produceAllClaimed(messages, records, bytes));
     } else if (highest == QosBand.QUEUED
+        && !diskBound
         && claimed.tryClaim(publisher.bufferState(), records, bytes)) {
       results = Future.succeededFuture(produceAllClaimed(messages, records, bytes));
     } else if (waiting.incrementAndGet() > MAX_WAITING) {
