@@ -21,7 +21,8 @@ public record Destination(
   /** Creates a destination; all parts but {@code key} are required. */
   public Destination {
     Objects.requireNonNull(topic, "topic");
-    headers = List.copyOf(headers);
+    // Router's HeaderList is immutable once handed out: keep it rather than copy it per record.
+    headers = headers instanceof HeaderList ? headers : List.copyOf(headers);
     Objects.requireNonNull(shardStrategy, "shardStrategy");
     Objects.requireNonNull(eventType, "eventType");
   }

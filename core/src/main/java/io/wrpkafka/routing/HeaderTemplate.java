@@ -31,8 +31,11 @@ final class HeaderTemplate {
 
   @FunctionalInterface
   private interface Values {
-    void addTo(List<Header> out, String key, MessageFacts facts);
+    void addTo(HeaderList out, String key, MessageFacts facts);
   }
+
+  /** WRP QoS values 0 to 99. */
+  private static final int QOS_LEVELS = 100;
 
   private static final Values OMITTED = (out, k, f) -> { };
 
@@ -45,7 +48,7 @@ final class HeaderTemplate {
   }
 
   /** Appends this template's headers for the message to {@code out}. */
-  void addTo(List<Header> out, MessageFacts facts) {
+  void addTo(HeaderList out, MessageFacts facts) {
     values.addTo(out, key, facts);
   }
 
@@ -59,9 +62,12 @@ final class HeaderTemplate {
     }
     if (!value.startsWith(PREFIX)) {
       Header literal = new Header(key, value);
-      return new HeaderTemplate(key, (out, k, f) -> out.add(literal));
+      return new HeaderTemplate(key, (out, k, f) -> out.append(literal));
     }
-    Values values = field(value.substring(PREFIX.length()));
+    Values values = constantsOf(key, value.substring(PREFIX.length()));
+    if (values == null) {
+      values = field(value.substring(PREFIX.length()));
+    }
     return new HeaderTemplate(key, values == null ? OMITTED : values);
   }
 
@@ -76,6 +82,42 @@ final class HeaderTemplate {
     }
     return "headers[\"" + key + "\"][" + index + "]: unknown WRP field \"" + value
         + "\" (expected wrp. followed by " + FIELDS + "); the header is omitted";
+  }
+
+  /**
+   * The fields whose values come from a small closed set (Type: one per message type;
+   * QualityOfService: 0 to 99), as headers built once here, so a message reuses them instead of
+   * making a String and a Header; null for any other field. Same values as {@link #field}.
+   */
+  private static Values constantsOf(String key, String field) {
+    if (field.equals("Type")) {
+      MessageType[] types = MessageType.values();
+      Header[] byType = new Header[types.length];
+      for (MessageType type : types) {
+        byType[type.ordinal()] = new Header(key, goName(type));
+      }
+      return (out, k, f) -> {
+        MessageType type = f.message.type();
+        if (type != null) {
+          out.append(byType[type.ordinal()]);
+        }
+      };
+    }
+    if (field.equals("QualityOfService")) {
+      Header[] byQos = new Header[QOS_LEVELS];
+      for (int qos = 0; qos < QOS_LEVELS; qos++) {
+        byQos[qos] = new Header(key, Integer.toString(qos));
+      }
+      return (out, k, f) -> {
+        int qos = f.message.qualityOfService();
+        if (qos >= 0 && qos < QOS_LEVELS) {
+          out.append(byQos[qos]);
+        } else {
+          add(out, k, Integer.toString(qos));
+        }
+      };
+    }
+    return null;
   }
 
   /** The values of a {@code wrp.} field name, or null when it names no field. */
@@ -138,26 +180,26 @@ final class HeaderTemplate {
     };
   }
 
-  private static void add(List<Header> out, String key, String value) {
+  private static void add(HeaderList out, String key, String value) {
     if (value != null && !value.isEmpty()) {
-      out.add(new Header(key, value));
+      out.append(new Header(key, value));
     }
   }
 
-  private static void add(List<Header> out, String key, OptionalLong value) {
+  private static void add(HeaderList out, String key, OptionalLong value) {
     if (value.isPresent()) {
-      out.add(new Header(key, Long.toString(value.getAsLong())));
+      out.append(new Header(key, Long.toString(value.getAsLong())));
     }
   }
 
-  private static void addAll(List<Header> out, String key, List<String> values) {
+  private static void addAll(HeaderList out, String key, List<String> values) {
     for (int i = 0; i < values.size(); i++) {
       add(out, key, values.get(i));
     }
   }
 
   // WRP headers are "Name: value"; entries without a colon are skipped, as in Go.
-  private static void addWrpHeader(List<Header> out, String key, Message message, String name) {
+  private static void addWrpHeader(HeaderList out, String key, Message message, String name) {
     List<String> headers = message.headers();
     for (int i = 0; i < headers.size(); i++) {
       String header = headers.get(i);

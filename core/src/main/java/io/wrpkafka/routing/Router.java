@@ -32,7 +32,9 @@ public final class Router {
    * Per message, MessageFacts parses the destination once (Locator.parse) and works out the
    * event type, the lifecycle alias and, lazily, the device id and parsed source, each at most
    * once however many routes use them. Headers are built once per message (only when a route
-   * matched) and shared by every destination of that message.
+   * matched) into one HeaderList, which Destination keeps without copying, and shared by every
+   * destination of that message; a header whose value comes from a closed set (a literal,
+   * wrp.Type, wrp.QualityOfService) is built at compile time and reused.
    *
    * Routing FIRST returns the first matching route; ALL returns one destination per matching
    * route in topic-map order (the Go implementation's behaviour). Round-robin counters are
@@ -137,11 +139,11 @@ public final class Router {
     if (headers.length == 0) {
       return List.of();
     }
-    List<Header> out = new ArrayList<>(headers.length);
+    HeaderList out = new HeaderList(headers.length);
     for (HeaderTemplate template : headers) {
       template.addTo(out, facts);
     }
-    return List.copyOf(out);
+    return out.isEmpty() ? List.of() : out;
   }
 
   private static PublishException noMatch(MessageFacts facts) {

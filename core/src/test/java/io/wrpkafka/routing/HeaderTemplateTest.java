@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.wrpkafka.wrp.Message;
 import io.wrpkafka.wrp.MessageType;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +39,7 @@ class HeaderTemplateTest {
   private static final Message EMPTY = Message.builder().type(MessageType.SIMPLE_EVENT).build();
 
   private static List<String> values(String reference, Message message) {
-    List<Header> out = new ArrayList<>();
+    HeaderList out = new HeaderList(1);
     HeaderTemplate.compile("k", 0, reference).addTo(out, MessageFacts.of(
         message.toBuilder().destination(message.destination().isEmpty() ? "event:x"
             : message.destination()).build()));
@@ -127,5 +126,22 @@ class HeaderTemplateTest {
         .reduce("", String::concat);
     assertThat(values("wrp.Type", EMPTY.toBuilder().type(type).build()))
         .containsExactly(camel + "MessageType");
+  }
+
+  @ParameterizedTest(name = "QoS {0} gives \"{0}\"")
+  @CsvSource({"0", "1", "24", "25", "50", "74", "75", "98", "99"})
+  void qualityOfServiceHeaderIsTheDecimalQos(int qos) {
+    assertThat(values("wrp.QualityOfService", EMPTY.toBuilder().qualityOfService(qos).build()))
+        .containsExactly(Integer.toString(qos));
+  }
+
+  @Test
+  void typeHeaderIsBuiltOnceAndReusedForEveryMessage() {
+    HeaderTemplate template = HeaderTemplate.compile("k", 0, "wrp.Type");
+    HeaderList first = new HeaderList(1);
+    HeaderList second = new HeaderList(1);
+    template.addTo(first, MessageFacts.of(FULL));
+    template.addTo(second, MessageFacts.of(FULL.toBuilder().source("mac:665544332211").build()));
+    assertThat(second.get(0)).isSameAs(first.get(0));
   }
 }

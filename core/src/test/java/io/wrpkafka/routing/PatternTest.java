@@ -27,10 +27,13 @@ class PatternTest {
       "device-*           | sensor-status         | false",
       "device-*           | device-               | true",
       "device-*           | device                | false",
+      "device-*           | ''                    | false",
       // suffix
       "*-online           | device-online         | true",
       "*-online           | device-offline        | false",
       "*-online           | -online               | true",
+      "*-online           | online                | false",
+      "*-online           | ''                    | false",
       // infix; prefix and suffix do not overlap
       "device-*-online    | device-status-online  | true",
       "device-*-online    | device--online        | true",
@@ -71,6 +74,13 @@ class PatternTest {
       "device-*-online | DEVICE-STATUS-ONLINE | true",
       "device-*-online | DEVICE-STATUS-OFFLINE| false",
       "device-status   | device-statuS-x      | false",
+      "Device-*        | DEVICE-              | true",
+      "Device-*        | DEVICE               | false",
+      "Device-*        | SENSOR-STATUS        | false",
+      "*-online        | -ONLINE              | true",
+      "*-online        | ONLINE               | false",
+      "*-online        | DEVICE-OFFLINE       | false",
+      "device-*-online | DEVICE-ONLINE        | false",
   })
   void caseInsensitivePatternIgnoresCase(String pattern, String eventType, boolean expected) {
     assertThat(Pattern.compile(pattern, true).matches(eventType)).isEqualTo(expected);

@@ -28,7 +28,8 @@ final class MsgpackReader {
    *   arrays of str, read by two plain loops.
    * - Strings are UTF-8 decoded strictly: ASCII (checked eight bytes at a time) is copied
    *   straight into a Latin-1 String, other text goes through a CharsetDecoder that reports
-   *   malformed input.
+   *   malformed input. Metadata keys and content types are first looked up in KnownStrings
+   *   (Talaria's keys, the usual content types): a match returns the shared constant, no copy.
    * - All failures are WrpFormatException naming the field and the offset of the offending byte.
    * Accepted beyond what wrp-go writes: any key order, keys as str or bin, any msgpack integer
    * width, nil for any field (meaning absent), payload as bin or str. A repeated key is decoded
@@ -135,10 +136,10 @@ final class MsgpackReader {
         b.transactionUuid(string("transaction_uuid"));
         break;
       case CONTENT_TYPE:
-        b.contentType(string("content_type"));
+        b.contentType(knownString("content_type"));
         break;
       case ACCEPT:
-        b.accept(string("accept"));
+        b.accept(knownString("accept"));
         break;
       case STATUS:
         if (nil()) {
@@ -270,7 +271,7 @@ final class MsgpackReader {
     for (int i = 0; i < count; i++) {
       String key;
       try {
-        key = string("metadata");
+        key = knownString("metadata");
       } catch (WrpFormatException e) {
         throw relabel(e, "metadata", "metadata key #" + i);
       }
@@ -327,6 +328,21 @@ final class MsgpackReader {
       return "";
     }
     String s = utf8(pos, length, where);
+    pos += length;
+    return s;
+  }
+
+  /**
+   * Reads a string as {@link #string} does, returning the shared constant when it is one of
+   * {@link KnownStrings} (a metadata key, a content type): no copy, and its hash is cached.
+   */
+  private String knownString(String where) {
+    int length = textHeader(where, false, true);
+    if (length < 0) {
+      return "";
+    }
+    String known = KnownStrings.lookup(buf, pos, length);
+    String s = known != null ? known : utf8(pos, length, where);
     pos += length;
     return s;
   }

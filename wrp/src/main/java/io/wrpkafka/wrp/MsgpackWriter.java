@@ -20,7 +20,9 @@ final class MsgpackWriter {
    * the general path for its strings: the UTF-8 length again (for the header), then
    * writeUtf8, char by char, with the same result as String.getBytes(UTF_8) (unpaired
    * surrogates become '?'). Metadata is iterated on the message's own LinkedHashMap, whose
-   * entries are its nodes, not through the unmodifiable view (a wrapper per entry).
+   * entries are its nodes, not through the unmodifiable view (a wrapper per entry). Metadata keys
+   * and the content types that are KnownStrings (Talaria's keys, the usual content types) are
+   * not read at all: their fixstr encoding is made once and copied.
    *
    * wrp v3's spans ([][]string) go where v3's codec put them, right after metadata; v5 has no
    * such field and skips the key. A message without spans is written exactly as v5 writes it.
@@ -102,8 +104,8 @@ final class MsgpackWriter {
     s += stringFieldSize(SOURCE, m.source());
     s += stringFieldSize(DEST, m.destination());
     s += stringFieldSize(TRANSACTION_UUID, m.transactionUuid());
-    s += stringFieldSize(CONTENT_TYPE, m.contentType());
-    s += stringFieldSize(ACCEPT, m.accept());
+    s += knownFieldSize(CONTENT_TYPE, m.contentType());
+    s += knownFieldSize(ACCEPT, m.accept());
     if (m.status().isPresent()) {
       s += STATUS.length + intSize(m.status().getAsLong());
     }
@@ -114,7 +116,7 @@ final class MsgpackWriter {
     if (!m.metadata().isEmpty()) {
       s += METADATA.length + containerHeaderSize(m.metadata().size());
       for (Map.Entry<String, String> e : m.metadataEntries()) {
-        s += stringSize(e.getKey()) + stringSize(e.getValue());
+        s += knownSize(e.getKey()) + stringSize(e.getValue());
       }
     }
     List<List<String>> spans = m.spans();
@@ -144,6 +146,16 @@ final class MsgpackWriter {
 
   private long stringFieldSize(byte[] key, String value) {
     return value.isEmpty() ? 0 : key.length + stringSize(value);
+  }
+
+  private long knownFieldSize(byte[] key, String value) {
+    return value.isEmpty() ? 0 : key.length + knownSize(value);
+  }
+
+  /** {@link #stringSize}, or the length of its {@link KnownStrings} encoding without reading it. */
+  private long knownSize(String s) {
+    byte[] known = KnownStrings.msgpack(s);
+    return known != null ? known.length : stringSize(s);
   }
 
   private long listFieldSize(byte[] key, List<String> values) {
@@ -225,8 +237,8 @@ final class MsgpackWriter {
     stringField(SOURCE, m.source());
     stringField(DEST, m.destination());
     stringField(TRANSACTION_UUID, m.transactionUuid());
-    stringField(CONTENT_TYPE, m.contentType());
-    stringField(ACCEPT, m.accept());
+    knownField(CONTENT_TYPE, m.contentType());
+    knownField(ACCEPT, m.accept());
     if (m.status().isPresent()) {
       raw(STATUS);
       integer(m.status().getAsLong());
@@ -240,7 +252,7 @@ final class MsgpackWriter {
       raw(METADATA);
       containerHeader(0x80, 0xde, m.metadata().size());
       for (Map.Entry<String, String> e : m.metadataEntries()) {
-        string(e.getKey());
+        knownString(e.getKey());
         string(e.getValue());
       }
     }
@@ -284,6 +296,23 @@ final class MsgpackWriter {
     if (!value.isEmpty()) {
       raw(key);
       string(value);
+    }
+  }
+
+  private void knownField(byte[] key, String value) {
+    if (!value.isEmpty()) {
+      raw(key);
+      knownString(value);
+    }
+  }
+
+  /** Writes {@code s} as {@link #string} does, copying its {@link KnownStrings} encoding if any. */
+  private void knownString(String s) {
+    byte[] known = KnownStrings.msgpack(s);
+    if (known != null) {
+      raw(known);
+    } else {
+      string(s);
     }
   }
 

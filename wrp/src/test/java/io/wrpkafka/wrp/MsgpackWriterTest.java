@@ -78,6 +78,31 @@ class MsgpackWriterTest {
         .isEqualTo(s.getBytes(StandardCharsets.UTF_8).length);
   }
 
+  static Stream<Arguments> knownStrings() {
+    return KnownStrings.table().stream().flatMap(known -> Stream.of(
+        Arguments.of(known, "the constant", known, "value"),
+        Arguments.of(known, "an equal copy", new String(known), "value"),
+        Arguments.of(known, "beside a non-ASCII value", known, "caf\u00e9")));
+  }
+
+  @ParameterizedTest(name = "\"{0}\" as {1}")
+  @MethodSource("knownStrings")
+  void writesAKnownStringAsMetadataKeyAndContentTypeAsAnyOtherString(
+      String known, String how, String text, String value) {
+    Message m = Message.builder().contentType(text).accept(text).metadata(Map.of(text, value))
+        .build();
+
+    byte[] expected = MsgpackBytes.of().fixmap(4)
+        .str("msg_type").raw(MessageType.SIMPLE_EVENT.code())
+        .str("content_type").raw(str(known))
+        .str("accept").raw(str(known))
+        .str("metadata").fixmap(1).raw(str(known)).raw(str(value))
+        .bytes();
+
+    assertThat(Format.MSGPACK.encode(m)).isEqualTo(expected);
+    assertThat(MsgpackWriter.size(m)).isEqualTo(expected.length);
+  }
+
   /** A msgpack str of {@code s}'s JDK UTF-8 bytes in the smallest form. */
   private static byte[] str(String s) {
     byte[] b = s.getBytes(StandardCharsets.UTF_8);
