@@ -207,15 +207,20 @@ public final class SpoolStoreBenchmark {
     out.printf("%nmedian of %d rounds; ratio = RocksDB / segment log, per round, then the median%n",
         rounds);
     out.println("| entry | fsync | segment log entries/s | RocksDB entries/s | ratio"
-        + " | segment log p99 | RocksDB p99 | ratio | disk B/entry (log / RocksDB) |");
-    out.println("|--:|---|--:|--:|--:|--:|--:|--:|--:|");
+        + " | append p50 (log / RocksDB) | ratio | append p99 (log / RocksDB) | ratio"
+        + " | disk B/entry (log / RocksDB) |");
+    out.println("|--:|---|--:|--:|--:|--:|--:|--:|--:|--:|");
     for (int size : sizes) {
       for (Mode mode : MODES) {
         List<Cell> log = pick(cells, Store.SEGMENT_LOG, size, mode);
         List<Cell> rocks = pick(cells, Store.ROCKSDB, size, mode);
-        out.printf(Locale.ROOT, "| %d B | %s | %,.0f | %,.0f | %.2f | %s | %s | %.2f | %,.0f / %,.0f |%n",
+        out.printf(Locale.ROOT,
+            "| %d B | %s | %,.0f | %,.0f | %.2f | %s / %s | %.2f | %s / %s | %.2f | %,.0f / %,.0f |%n",
             size, mode.title(), median(log, Cell::perSecond), median(rocks, Cell::perSecond),
             medianRatio(rocks, log, Cell::perSecond),
+            micros((long) median(log, Cell::p50Nanos)),
+            micros((long) median(rocks, Cell::p50Nanos)),
+            medianRatio(rocks, log, Cell::p50Nanos),
             micros((long) median(log, Cell::p99Nanos)),
             micros((long) median(rocks, Cell::p99Nanos)),
             medianRatio(rocks, log, Cell::p99Nanos), median(log, Cell::diskPerEntry),
