@@ -25,8 +25,11 @@ import org.apache.kafka.common.header.internals.RecordHeader;
  * The length comes first so a reader can skip an entry without decoding it; the CRC covers the
  * body, so a flipped byte anywhere in it (or a wrong length, which shifts the body) is caught.
  */
-/** One spooled record as written to a segment, and the entry format. Immutable. */
-record SpoolEntry(
+/**
+ * One spooled record as written to a segment, and the entry format. Immutable. Internal, not API:
+ * public only so that the benchmarks can measure the spool's log against other stores (DESIGN §9).
+ */
+public record SpoolEntry(
     long seq,
     long timeMillis,
     int qos,
@@ -38,12 +41,13 @@ record SpoolEntry(
     List<Header> headers) {
   static final byte RECORD = 1;
   static final byte ACKS = 2;
-  static final int HEADER_BYTES = 8;
+  /** Bytes before the body of an entry: its length and CRC32C. */
+  public static final int HEADER_BYTES = 8;
   /** The largest body a reader believes; a larger length is corruption. */
   static final int MAX_BODY = 64 << 20;
 
   /** The entry of {@code record} (admitted at {@code timeMillis}) with sequence {@code seq}. */
-  static SpoolEntry of(long seq, long timeMillis, int qos, Destination destination,
+  public static SpoolEntry of(long seq, long timeMillis, int qos, Destination destination,
       ProducerRecord<byte[], byte[]> record) {
     List<Header> headers = new ArrayList<>();
     for (Header header : record.headers()) {
@@ -65,7 +69,7 @@ record SpoolEntry(
   }
 
   /** The bytes the record's entry takes on disk. */
-  static int recordSize(Destination destination, ProducerRecord<byte[], byte[]> record) {
+  public static int recordSize(Destination destination, ProducerRecord<byte[], byte[]> record) {
     int size = HEADER_BYTES + 1 + 8 + 8 + 1 + str(destination.topic()) + str(destination.eventType())
         + str(destination.shardStrategy()) + 4 + (record.key() == null ? 0 : record.key().length)
         + 4 + record.value().length + 2;
@@ -76,7 +80,7 @@ record SpoolEntry(
   }
 
   /** Writes this record's whole entry (length, CRC, body) into {@code out} from its position. */
-  void writeTo(ByteBuffer out, CRC32C crc) {
+  public void writeTo(ByteBuffer out, CRC32C crc) {
     int start = out.position();
     out.position(start + HEADER_BYTES);
     out.put(RECORD).putLong(seq).putLong(timeMillis).put((byte) qos);
@@ -110,7 +114,7 @@ record SpoolEntry(
   }
 
   /** Decodes a record body whose CRC was checked. */
-  static SpoolEntry decodeRecord(ByteBuffer body) {
+  public static SpoolEntry decodeRecord(ByteBuffer body) {
     body.get();
     long seq = body.getLong();
     long time = body.getLong();

@@ -43,8 +43,11 @@ import org.slf4j.Logger;
  * Durability: a write is in the operating system's page cache when append returns, so it
  * survives a crash of the process; force() (fsync) makes it survive a crash of the machine.
  */
-/** The spool's on-disk log. Thread-safe: appends from any thread, upkeep from one. */
-final class SpoolLog implements Closeable {
+/**
+ * The spool's on-disk log. Thread-safe: appends from any thread, upkeep from one. Internal, not
+ * API: public only so that the benchmarks can measure it against other stores (DESIGN §9).
+ */
+public final class SpoolLog implements Closeable {
   private static final int ACKS_PER_ENTRY = 8192;
 
   private final Path directory;
@@ -80,7 +83,7 @@ final class SpoolLog implements Closeable {
    * @throws IOException if the directory cannot be created or listed, or a new segment cannot be
    *     created
    */
-  static SpoolLog open(Path directory, long segmentBytes, Logger log) throws IOException {
+  public static SpoolLog open(Path directory, long segmentBytes, Logger log) throws IOException {
     SpoolLog spool = new SpoolLog(directory, segmentBytes, log);
     spool.recover();
     return spool;
@@ -97,7 +100,7 @@ final class SpoolLog implements Closeable {
    *
    * @throws IOException if the write fails (the disk is full, say); nothing was appended then
    */
-  long append(long timeMillis, int qos, Destination destination,
+  public long append(long timeMillis, int qos, Destination destination,
       ProducerRecord<byte[], byte[]> record, boolean force) throws IOException {
     int bound = SpoolEntry.recordSize(destination, record);
     SpoolSegment segment;
@@ -131,7 +134,7 @@ final class SpoolLog implements Closeable {
   }
 
   /** Queues the acknowledgement of {@code seq}; cheap, never blocks for long, idempotent. */
-  void acknowledge(long seq) {
+  public void acknowledge(long seq) {
     synchronized (this) {
       if (ackCount == ackQueue.length) {
         long[] grown = new long[ackQueue.length * 2];
@@ -148,7 +151,7 @@ final class SpoolLog implements Closeable {
    *
    * @return how many records were newly acknowledged
    */
-  int applyAcknowledgements() throws IOException {
+  public int applyAcknowledgements() throws IOException {
     long[] batch;
     int count;
     synchronized (this) {
@@ -194,7 +197,7 @@ final class SpoolLog implements Closeable {
   }
 
   /** Forces the active segment to the device. */
-  void force() throws IOException {
+  public void force() throws IOException {
     SpoolSegment segment;
     long end;
     lock.lock();
@@ -222,12 +225,12 @@ final class SpoolLog implements Closeable {
   }
 
   /** Unacknowledged records. Lock-free. */
-  long records() {
+  public long records() {
     return records.get();
   }
 
   /** Bytes of all segment files. Lock-free. */
-  long bytes() {
+  public long bytes() {
     return bytes.get();
   }
 
@@ -248,7 +251,7 @@ final class SpoolLog implements Closeable {
   }
 
   /** A reader of the unacknowledged records, oldest first, from the start of the log. */
-  Cursor cursor() {
+  public Cursor cursor() {
     return new Cursor();
   }
 
@@ -275,14 +278,14 @@ final class SpoolLog implements Closeable {
   }
 
   /** Reads the unacknowledged records in sequence order; used by one thread at a time. */
-  final class Cursor implements Closeable {
+  public final class Cursor implements Closeable {
     private final CRC32C readCrc = new CRC32C();
     private long base = -1;
     private long position;
     private FileChannel channel;
 
     /** The next unacknowledged record, or null when everything written so far was read. */
-    SpoolEntry next() throws IOException {
+    public SpoolEntry next() throws IOException {
       while (true) {
         Map.Entry<Long, SpoolSegment> at = segments.ceilingEntry(Math.max(base, 0));
         if (at == null) {
