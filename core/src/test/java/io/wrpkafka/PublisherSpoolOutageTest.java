@@ -73,6 +73,8 @@ class PublisherSpoolOutageTest {
     Stream stream = new Stream(publisher);
 
     stream.runFor(Duration.ofSeconds(1));
+    // Taken but not acknowledged: the records a broker crash can leave written but unanswered.
+    long inFlightAtKill = publisher.bufferState().records();
     kafka.killBroker(0);
     stream.runFor(OUTAGE);
     kafka.startBroker(0);
@@ -83,22 +85,32 @@ class PublisherSpoolOutageTest {
     List<ConsumerRecord<byte[], byte[]>> records =
         KafkaRecords.readExactly(kafka.bootstrapServers(), topic, stream.queued,
             Duration.ofSeconds(120));
+    int duplicates = records.size() - distinct(records);
+    if (duplicates > 0) {
+      records = KafkaRecords.readExactly(kafka.bootstrapServers(), topic,
+          stream.queued + duplicates, Duration.ofSeconds(60));
+      duplicates = records.size() - distinct(records);
+    }
     Map<String, List<Long>> byDevice = Fixtures.sequencesByKey(records);
-    int duplicates = 0;
     for (Map.Entry<String, List<Long>> device : byDevice.entrySet()) {
-      Set<Long> seen = new HashSet<>();
-      for (long seq : device.getValue()) {
-        if (!seen.add(seq)) {
-          duplicates++;
-        }
-      }
+      Set<Long> seen = new HashSet<>(device.getValue());
       assertThat(device.getValue()).as("order of %s", device.getKey()).isSorted();
       int d = (int) (Long.parseLong(device.getKey().substring(4), 16) - 0x112233000000L);
       assertThat(seen).as("records of %s", device.getKey()).hasSize(stream.perDevice[d]);
     }
-    assertThat(duplicates).as("duplicates").isZero();
-    assertThat(records).hasSize(stream.queued);
+    // The broker was killed, not stopped: a record it wrote but never answered is sent again
+    // from the spool (the idempotent producer dedupes its own retries, not a re-send).
+    assertThat(duplicates).as("duplicates").isLessThanOrEqualTo((int) inFlightAtKill);
+    assertThat(records).hasSize(stream.queued + duplicates);
     assertThat(stream.qos10Waits).as("times a QoS 10 caller parked or blocked").isZero();
+  }
+
+  private static int distinct(List<ConsumerRecord<byte[], byte[]>> records) {
+    Set<String> seen = new HashSet<>();
+    for (ConsumerRecord<byte[], byte[]> record : records) {
+      seen.add(Fixtures.key(record) + "/" + Fixtures.seq(record));
+    }
+    return seen.size();
   }
 
   /**
