@@ -6,9 +6,7 @@ import io.wrpkafka.embedded.EmbeddedKafka;
 import io.wrpkafka.wrp.Format;
 import io.wrpkafka.wrp.Message;
 import io.wrpkafka.wrp.MessageType;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -57,14 +55,9 @@ class ServeBrokerDownDrainTest {
         ""));
     Path log = dir.resolve("serve.log");
     Process serve =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"),
-                "io.wrpkafka.app.Main", "serve", "--config", config.toString(), "--port", "0")
-            .redirectError(log.toFile())
-            .start();
+        ServeProcess.start(config, log);
     try {
-      int port = awaitPort(serve);
+      int port = ServeProcess.awaitPort(serve);
       assertThat(notify(port, 80)).as("published while the broker is up").isEqualTo(200);
       kafka.stopBroker(0);
       // Held by the client while no broker answers: the drain's flush has to give it up.
@@ -98,19 +91,5 @@ class ServeBrokerDownDrainTest {
             .POST(HttpRequest.BodyPublishers.ofByteArray(Format.MSGPACK.encode(message)))
             .build();
     return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-  }
-
-  private static int awaitPort(Process serve) throws IOException {
-    BufferedReader out =
-        new BufferedReader(new InputStreamReader(serve.getInputStream(), StandardCharsets.UTF_8));
-    String line;
-    while ((line = out.readLine()) != null) {
-      int at = line.indexOf("listening on port ");
-      if (at >= 0) {
-        String rest = line.substring(at + "listening on port ".length());
-        return Integer.parseInt(rest.substring(0, rest.indexOf(' ')));
-      }
-    }
-    throw new IllegalStateException("serve ended before it listened (exit " + serve.exitValue() + ")");
   }
 }

@@ -6,9 +6,7 @@ import io.wrpkafka.embedded.EmbeddedKafka;
 import io.wrpkafka.wrp.Format;
 import io.wrpkafka.wrp.Message;
 import io.wrpkafka.wrp.MessageType;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -74,14 +72,9 @@ class ServeDrainTest {
         "  drainTimeout: 20s",
         ""));
     Process serve =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"),
-                "io.wrpkafka.app.Main", "serve", "--config", config.toString(), "--port", "0")
-            .redirectError(dir.resolve("serve.log").toFile())
-            .start();
+        ServeProcess.start(config, dir.resolve("serve.log"));
     try {
-      int port = awaitPort(serve);
+      int port = ServeProcess.awaitPort(serve);
       Set<String> answered = ConcurrentHashMap.newKeySet();
       AtomicInteger sent = new AtomicInteger();
       AtomicBoolean stop = new AtomicBoolean();
@@ -146,20 +139,6 @@ class ServeDrainTest {
         return;
       }
     }
-  }
-
-  private static int awaitPort(Process serve) throws IOException {
-    BufferedReader out =
-        new BufferedReader(new InputStreamReader(serve.getInputStream(), StandardCharsets.UTF_8));
-    String line;
-    while ((line = out.readLine()) != null) {
-      int at = line.indexOf("listening on port ");
-      if (at >= 0) {
-        String rest = line.substring(at + "listening on port ".length());
-        return Integer.parseInt(rest.substring(0, rest.indexOf(' ')));
-      }
-    }
-    throw new IllegalStateException("serve ended before it listened (exit " + serve.exitValue() + ")");
   }
 
   /** The transaction ids of every record in the topic, once at least {@code atLeast} are there. */

@@ -7,9 +7,7 @@ import io.wrpkafka.embedded.EmbeddedKafka;
 import io.wrpkafka.wrp.Format;
 import io.wrpkafka.wrp.Message;
 import io.wrpkafka.wrp.MessageType;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -76,9 +74,9 @@ class ServeSpoolKillTest {
         ""));
     List<Integer> accepted = new ArrayList<>();
     int seq = 0;
-    Process first = serve(config, dir.resolve("first.log"));
+    Process first = ServeProcess.start(config, dir.resolve("first.log"));
     try {
-      int port = awaitPort(first);
+      int port = ServeProcess.awaitPort(first);
       for (; seq < 200; seq++) {
         assertThat(notify(port, seq)).as("while the broker is up").isEqualTo(202);
         accepted.add(seq);
@@ -96,9 +94,9 @@ class ServeSpoolKillTest {
     }
 
     kafka.startBroker(0);
-    Process second = serve(config, dir.resolve("second.log"));
+    Process second = ServeProcess.start(config, dir.resolve("second.log"));
     try {
-      awaitPort(second);
+      ServeProcess.awaitPort(second);
       Map<Integer, Integer> copies = readUntilAllPresent(accepted);
       int duplicates = 0;
       for (int n : copies.values()) {
@@ -113,15 +111,6 @@ class ServeSpoolKillTest {
     } finally {
       second.destroyForcibly();
     }
-  }
-
-  private static Process serve(Path config, Path log) throws IOException {
-    return new ProcessBuilder(
-            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-cp", System.getProperty("java.class.path"),
-            "io.wrpkafka.app.Main", "serve", "--config", config.toString(), "--port", "0")
-        .redirectError(log.toFile())
-        .start();
   }
 
   /** How often each sequence is in the topic, read until every accepted one is there. */
@@ -168,20 +157,5 @@ class ServeSpoolKillTest {
             .build();
     return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding())
         .statusCode();
-  }
-
-  private static int awaitPort(Process serve) throws IOException {
-    BufferedReader out =
-        new BufferedReader(new InputStreamReader(serve.getInputStream(), StandardCharsets.UTF_8));
-    String line;
-    while ((line = out.readLine()) != null) {
-      int at = line.indexOf("listening on port ");
-      if (at >= 0) {
-        String rest = line.substring(at + "listening on port ".length());
-        return Integer.parseInt(rest.substring(0, rest.indexOf(' ')));
-      }
-    }
-    throw new IllegalStateException("serve ended before it listened (exit " + serve.exitValue()
-        + ")");
   }
 }
