@@ -116,55 +116,38 @@ public final class Pipeline {
    */
   public void start(DynamicConfig initial) {
     producers.start(initial);
-    if (!config.allowAutoTopicCreation()) {
-      try {
+    try {
+      if (!config.allowAutoTopicCreation()) {
         topicCheck =
             new TopicCheck(adminProperties.apply(initial), config.clientId(),
                 config.requestTimeout());
-      } catch (RuntimeException e) {
-        producers.closeAll(Duration.ZERO);
-        throw e;
       }
-    }
-    if (breaker != null) {
-      try {
+      if (breaker != null) {
         watch =
             new CircuitWatch(breaker,
                 new ClusterProbe(adminProperties.apply(initial), config.clientId(),
                     circuitConfig.probeInterval()),
                 this::brokerConnections, System::nanoTime, "wrpkafka-circuit-" + config.clientId());
-      } catch (RuntimeException e) {
-        producers.closeAll(Duration.ZERO);
-        if (topicCheck != null) {
-          topicCheck.close();
-        }
-        throw e;
       }
-    }
-    lanes =
-        new Lanes(
-            "wrpkafka-lane-" + config.clientId(),
-            producers,
-            config.recordDeliveryTimeout(),
-            topicCheck,
-            () -> stopping);
-    Supplier<Optional<DeadLetterConfig>> deadLetter = () -> dynamic.get().deadLetter();
-    deadLetters =
-        new DeadLetters(deadLetter, lanes, buffer, events, failureLog, () -> stopping,
-            config.clientId(), Clock.systemUTC(), vitals);
-    if (config.spool().isPresent()) {
-      try {
+      lanes =
+          new Lanes(
+              "wrpkafka-lane-" + config.clientId(),
+              producers,
+              config.recordDeliveryTimeout(),
+              topicCheck,
+              () -> stopping);
+      Supplier<Optional<DeadLetterConfig>> deadLetter = () -> dynamic.get().deadLetter();
+      deadLetters =
+          new DeadLetters(deadLetter, lanes, buffer, events, failureLog, () -> stopping,
+              config.clientId(), Clock.systemUTC(), vitals);
+      if (config.spool().isPresent()) {
         spool = new Spool(config.spool().get(), config.clientId(), buffer, events, failureLog,
             config.recordDeliveryTimeout(), () -> stopping,
             () -> breaker != null && breaker.isOpen());
-      } catch (RuntimeException e) {
-        producers.closeAll(Duration.ZERO);
-        if (topicCheck != null) {
-          topicCheck.close();
-        }
-        lanes.shutdown(0);
-        throw e;
       }
+    } catch (RuntimeException e) {
+      abandonStart();
+      throw e;
     }
     outcomes =
         new Outcomes(buffer, events, failureLog, deadLetters, () -> stopping, vitals, spool);
@@ -179,6 +162,20 @@ public final class Pipeline {
               ? circuitConfig.probeInterval() : circuitConfig.openAfter();
       watch.start(shorter.dividedBy(4));
     }
+  }
+
+  /** Closes what a failed {@link #start} had opened, so that nothing is left open. */
+  private void abandonStart() {
+    if (watch != null) {
+      watch.close();
+    }
+    if (lanes != null) {
+      lanes.shutdown(0);
+    }
+    if (topicCheck != null) {
+      topicCheck.close();
+    }
+    producers.closeAll(Duration.ZERO);
   }
 
   /**
