@@ -189,8 +189,7 @@ public final class Pipeline {
    */
   public PublishException admit(Destination destination, int qos, QosBand band, long size) {
     CircuitBreaker circuit = breaker;
-    if (circuit != null && band != QosBand.QUEUED && circuit.isOpen()
-        && (band == QosBand.ACKNOWLEDGED || spool == null || !spool.accepts(qos))) {
+    if (circuit != null && circuit.isOpen() && refusedWhileOpen(band, qos)) {
       vitals.refused();
       return circuitOpen(destination, circuit);
     }
@@ -199,6 +198,15 @@ public final class Pipeline {
       vitals.refused();
     }
     return refused;
+  }
+
+  /** The open circuit's rule: 75–99 fail at once, 0–24 unless spooled, 25–74 go on as usual. */
+  private boolean refusedWhileOpen(QosBand band, int qos) {
+    return switch (band) {
+      case ACKNOWLEDGED -> true;
+      case QUEUED -> false;
+      case FIRE_AND_FORGET -> spool == null || !spool.accepts(qos);
+    };
   }
 
   private PublishException take(Destination destination, QosBand band, int qos, long size) {
@@ -257,11 +265,6 @@ public final class Pipeline {
     if (spool == null || !spool.forward(record)) {
       lanes.enqueue(record);
     }
-  }
-
-  /** The durable spool stage, for the health model; empty when the spool is off or not started. */
-  public Optional<Spool> spool() {
-    return Optional.ofNullable(spool);
   }
 
   /**
