@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,6 +77,7 @@ public final class EmbeddedKafka implements AutoCloseable {
   private final List<BrokerNode> nodes;
   private final Thread shutdownHook;
   private Admin admin;
+  private final Map<Integer, Admin> nodeAdmins = new HashMap<>();
   private boolean closed;
 
   private EmbeddedKafka(EmbeddedKafkaConfig config, Path directory, String clusterId,
@@ -377,6 +379,9 @@ public final class EmbeddedKafka implements AutoCloseable {
             .allTopicNames().get(5, TimeUnit.SECONDS).get(name);
         lastState = notReady(description);
         if (lastState == null) {
+          lastState = unknownToARunningNode(name);
+        }
+        if (lastState == null) {
           return;
         }
       } catch (ExecutionException | TimeoutException e) {
@@ -418,6 +423,31 @@ public final class EmbeddedKafka implements AutoCloseable {
   }
 
   /*
+   * Each node learns a new topic from the controller on its own time; a client that asks
+   * another node right after creation could be told the topic does not exist. Returns which
+   * running node does not know the topic yet, or null when all do. A client bootstrapped to one
+   * node asks that node: it is the only one it is connected to.
+   */
+  private String unknownToARunningNode(String name)
+      throws ExecutionException, TimeoutException, InterruptedException {
+    if (nodes.size() == 1) {
+      return null;
+    }
+    for (int id = 0; id < nodes.size(); id++) {
+      if (!nodes.get(id).isRunning()) {
+        continue;
+      }
+      TopicDescription seen = nodeAdmin(id).describeTopics(List.of(name))
+          .allTopicNames().get(5, TimeUnit.SECONDS).get(name);
+      String notReady = notReady(seen);
+      if (notReady != null) {
+        return "node " + id + ": " + notReady;
+      }
+    }
+    return null;
+  }
+
+  /*
    * Dropping the client when a node goes down keeps it from retrying the lost node in the
    * background (and logging a warning each time) while no topic is being created.
    */
@@ -426,18 +456,32 @@ public final class EmbeddedKafka implements AutoCloseable {
       admin.close(Duration.ofSeconds(2));
       admin = null;
     }
+    for (Admin one : nodeAdmins.values()) {
+      one.close(Duration.ofSeconds(2));
+    }
+    nodeAdmins.clear();
   }
 
   private Admin admin() {
     if (admin == null) {
-      admin = Admin.create(Map.of(
-          AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
-          AdminClientConfig.CLIENT_ID_CONFIG, "embedded-kafka-admin",
-          AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000,
-          AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15000,
-          AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1000));
+      admin = newAdmin(bootstrapServers(), "embedded-kafka-admin");
     }
     return admin;
+  }
+
+  private Admin nodeAdmin(int id) {
+    return nodeAdmins.computeIfAbsent(id, n -> newAdmin(
+        LoopbackPorts.HOST + ":" + nodes.get(n).ports().port(EmbeddedKafkaConfig.PLAINTEXT_LISTENER),
+        "embedded-kafka-admin-node-" + n));
+  }
+
+  private static Admin newAdmin(String bootstrapServers, String clientId) {
+    return Admin.create(Map.of(
+        AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        AdminClientConfig.CLIENT_ID_CONFIG, clientId,
+        AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000,
+        AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15000,
+        AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1000));
   }
 
   private BrokerNode node(int node) {

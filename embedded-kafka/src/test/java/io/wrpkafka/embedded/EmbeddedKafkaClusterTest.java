@@ -44,6 +44,23 @@ class EmbeddedKafkaClusterTest {
   }
 
   @Test
+  void aCreatedTopicIsKnownToEveryNodeWhenCreateTopicReturns() throws Exception {
+    String[] addresses = kafka.bootstrapServers().split(",");
+    for (int i = 0; i < 5; i++) {
+      String topic = "known-everywhere-" + i;
+      kafka.createTopic(topic, 2, 3);
+      for (String address : addresses) {
+        try (Admin one = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, address))) {
+          assertThat(one.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS)
+              .get(topic).partitions())
+              .as("%s as seen by %s", topic, address)
+              .allSatisfy(partition -> assertThat(partition.leader()).isNotNull());
+        }
+      }
+    }
+  }
+
+  @Test
   void acknowledgedWritesSurviveTheLossOfOneOfThreeReplicas() throws Exception {
     String topic = "cluster-kill";
     kafka.createTopic(topic, 3, 3, Map.of("min.insync.replicas", "2"));
