@@ -75,6 +75,7 @@ final class KafkaSectionDocument {
       put(tls, "insecureSkipVerify", t.getInsecureSkipVerify());
       put(tls, "certFile", t.getCertFile());
       put(tls, "keyFile", t.getKeyFile());
+      put(tls, "keyPassword", t.getKeyPassword());
       put(tls, "caFile", t.getCaFile());
       m.put("tls", tls);
     }
@@ -107,6 +108,16 @@ final class KafkaSectionDocument {
       put(circuitBreaker, "openAfter", c.getOpenAfter());
       put(circuitBreaker, "probeInterval", c.getProbeInterval());
       m.put("circuitBreaker", circuitBreaker);
+    }
+    if (p.getSpool() != null) {
+      WrpKafkaProperties.Spool sp = p.getSpool();
+      Map<String, Object> spool = new LinkedHashMap<>();
+      put(spool, "directory", sp.getDirectory());
+      put(spool, "maxBytes", sp.getMaxBytes());
+      put(spool, "minQos", sp.getMinQos());
+      put(spool, "fsync", sp.getFsync());
+      put(spool, "fsyncInterval", sp.getFsyncInterval());
+      m.put("spool", spool);
     }
     if (!p.getKafkaProperties().isEmpty()) {
       Map<String, Object> kafka = new LinkedHashMap<>();

@@ -18,7 +18,7 @@ import org.springframework.core.env.Environment;
 final class UnitlessDurations {
   static final List<String> PROPERTIES = List.of("retry-backoff", "retry-backoff-max",
       "request-timeout", "record-delivery-timeout", "cleanup-timeout", "start-timeout", "circuit-breaker.open-after",
-      "circuit-breaker.probe-interval", "linger");
+      "circuit-breaker.probe-interval", "spool.fsync-interval", "linger");
   private static final Pattern BARE_NUMBER = Pattern.compile("\\s*[+-]?\\d+\\s*");
 
   private UnitlessDurations() {}

@@ -113,6 +113,13 @@ public class WrpKafkaProperties {
   private CircuitBreaker circuitBreaker;
 
   /**
+   * The durable local spool: records of QoS min-qos and above are written to disk before produce
+   * answers and sent again after an outage of any length, or after a restart. Setting any of its
+   * keys turns it on (directory is then required); unset: records wait in memory only.
+   */
+  private Spool spool;
+
+  /**
    * Extra Kafka producer properties, applied as given, e.g. kafka-properties.linger.ms. Values
    * are never echoed in messages.
    */
@@ -300,6 +307,14 @@ public class WrpKafkaProperties {
     this.circuitBreaker = circuitBreaker;
   }
 
+  public Spool getSpool() {
+    return spool;
+  }
+
+  public void setSpool(Spool spool) {
+    this.spool = spool;
+  }
+
   public Map<String, String> getKafkaProperties() {
     return kafkaProperties;
   }
@@ -386,6 +401,9 @@ public class WrpKafkaProperties {
     /** Client private key (PEM file); with cert-file, or neither. */
     private String keyFile;
 
+    /** The password of an encrypted PKCS#8 key-file; never printed. Unset: the key is not encrypted. */
+    private String keyPassword;
+
     /** CA certificates (PEM file). Default: the JVM trust store. */
     private String caFile;
 
@@ -421,12 +439,27 @@ public class WrpKafkaProperties {
       this.keyFile = keyFile;
     }
 
+    public String getKeyPassword() {
+      return keyPassword;
+    }
+
+    public void setKeyPassword(String keyPassword) {
+      this.keyPassword = keyPassword;
+    }
+
     public String getCaFile() {
       return caFile;
     }
 
     public void setCaFile(String caFile) {
       this.caFile = caFile;
+    }
+
+    @Override
+    public String toString() {
+      return "Tls{enabled=" + enabled + ", insecureSkipVerify=" + insecureSkipVerify
+          + ", certFile=" + certFile + ", keyFile=" + keyFile + ", keyPassword="
+          + (keyPassword == null ? "null" : "***") + ", caFile=" + caFile + '}';
     }
   }
 
@@ -520,6 +553,64 @@ public class WrpKafkaProperties {
 
     public void setProbeInterval(Duration probeInterval) {
       this.probeInterval = probeInterval;
+    }
+  }
+
+  /** {@code wrpkafka.spool.*}: the durable local spool. */
+  public static class Spool {
+    /** The directory of the spool's files; required when the spool is on. */
+    private String directory;
+
+    /** The most disk the spool may use; when full, records follow the in-memory rules. Default 10GB. */
+    private DataSize maxBytes;
+
+    /** The lowest QoS that is spooled, 0 to 99. Default 25. */
+    private Integer minQos;
+
+    /** When written entries reach the disk: never (the OS decides), interval (default) or always. */
+    private String fsync;
+
+    /** With fsync interval: the time between syncs; more than 0. Default 100ms. */
+    private Duration fsyncInterval;
+
+    public String getDirectory() {
+      return directory;
+    }
+
+    public void setDirectory(String directory) {
+      this.directory = directory;
+    }
+
+    public DataSize getMaxBytes() {
+      return maxBytes;
+    }
+
+    public void setMaxBytes(DataSize maxBytes) {
+      this.maxBytes = maxBytes;
+    }
+
+    public Integer getMinQos() {
+      return minQos;
+    }
+
+    public void setMinQos(Integer minQos) {
+      this.minQos = minQos;
+    }
+
+    public String getFsync() {
+      return fsync;
+    }
+
+    public void setFsync(String fsync) {
+      this.fsync = fsync;
+    }
+
+    public Duration getFsyncInterval() {
+      return fsyncInterval;
+    }
+
+    public void setFsyncInterval(Duration fsyncInterval) {
+      this.fsyncInterval = fsyncInterval;
     }
   }
 

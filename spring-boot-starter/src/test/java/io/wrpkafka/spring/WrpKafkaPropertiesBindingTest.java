@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.wrpkafka.Acks;
 import io.wrpkafka.CircuitBreakerConfig;
+import io.wrpkafka.SpoolConfig;
 import io.wrpkafka.Compression;
 import io.wrpkafka.ConfigException;
 import io.wrpkafka.DeadLetterConfig;
@@ -136,6 +137,9 @@ class WrpKafkaPropertiesBindingTest {
             fn(c -> c.dynamicConfig().topicMap().get(0).caseInsensitive()), true),
         Arguments.of("wrpkafka.topic-map[0].ignore-case=true",
             fn(c -> c.dynamicConfig().topicMap().get(0).caseInsensitive()), true),
+        Arguments.of("wrpkafka.spool.directory=/var/spool/wrpkafka",
+            fn(c -> publisher(c).spool().map(SpoolConfig::directory)),
+            java.util.Optional.of(java.nio.file.Path.of("/var/spool/wrpkafka"))),
         Arguments.of("wrpkafka.topic-map[0].partition-key=metadata/tenant",
             fn(c -> c.dynamicConfig().topicMap().get(0).partitionKey()), "metadata/tenant"));
   }
@@ -209,6 +213,57 @@ class WrpKafkaPropertiesBindingTest {
     runner.withPropertyValues(name + "=" + value).run(context ->
         assertThatThrownBy(() -> read(context)).isInstanceOf(ConfigException.class)
             .hasMessageContaining(name + ": " + problem));
+  }
+
+  static Stream<Arguments> spoolProperties() {
+    return Stream.of(
+        Arguments.of("max-bytes=2GB", (Function<SpoolConfig, Object>) SpoolConfig::maxBytes,
+            2L * 1024 * 1024 * 1024),
+        Arguments.of("min-qos=50", (Function<SpoolConfig, Object>) SpoolConfig::minQos, 50),
+        Arguments.of("fsync=always", (Function<SpoolConfig, Object>) SpoolConfig::fsync,
+            SpoolConfig.Fsync.ALWAYS),
+        Arguments.of("fsync-interval=250ms",
+            (Function<SpoolConfig, Object>) SpoolConfig::fsyncInterval, Duration.ofMillis(250)));
+  }
+
+  @ParameterizedTest(name = "wrpkafka.spool.{0}")
+  @MethodSource("spoolProperties")
+  void spoolPropertyBindsToTheSpoolConfig(String property, Function<SpoolConfig, Object> read,
+      Object expected) {
+    runner.withPropertyValues("wrpkafka.spool.directory=/tmp/spool", "wrpkafka.spool." + property)
+        .run(context -> assertThat(read.apply(publisher(read(context)).spool().orElseThrow()))
+            .isEqualTo(expected));
+  }
+
+  @ParameterizedTest(name = "wrpkafka.spool.{0}={1}")
+  @CsvSource(delimiter = '|', value = {
+      "min-qos        | 100   | wrpkafka.spool.min-qos",
+      "fsync          | often | wrpkafka.spool.fsync",
+      "fsync-interval | 100   | wrpkafka.spool.fsync-interval: duration \"100\" has no unit",
+      "max-bytes      | 0     | wrpkafka.spool.max-bytes"})
+  void badSpoolValueIsReportedByItsPropertyName(String key, String value, String problem) {
+    runner.withPropertyValues("wrpkafka.spool.directory=/tmp/spool",
+        "wrpkafka.spool." + key + "=" + value).run(context ->
+        assertThatThrownBy(() -> read(context)).isInstanceOf(ConfigException.class)
+            .hasMessageContaining(problem));
+  }
+
+  @Test
+  void aSpoolWithoutDirectoryIsReportedByThePropertyName() {
+    runner.withPropertyValues("wrpkafka.spool.min-qos=50").run(context ->
+        assertThatThrownBy(() -> read(context)).isInstanceOf(ConfigException.class)
+            .hasMessageContaining("wrpkafka.spool.directory"));
+  }
+
+  @Test
+  void keyPasswordReachesTheTlsConfigAndNeverItsText() {
+    runner.withPropertyValues("wrpkafka.tls.cert-file=/etc/c.pem", "wrpkafka.tls.key-file=/etc/k.pem",
+        "wrpkafka.tls.key-password=hunter2-key").run(context -> {
+          WrpKafkaConfig config = read(context);
+          assertThat(publisher(config).tls().orElseThrow().keyPassword()).contains("hunter2-key");
+          assertThat(context.getBean(WrpKafkaProperties.class).getTls().toString())
+              .doesNotContain("hunter2-key");
+        });
   }
 
   @Test
