@@ -12,6 +12,7 @@ import io.wrpkafka.PublishException;
 import io.wrpkafka.PublisherConfig;
 import io.wrpkafka.QosBand;
 import io.wrpkafka.SpoolBacklog;
+import io.wrpkafka.SpoolConfig;
 import io.wrpkafka.routing.Destination;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,6 +20,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.StringJoiner;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -209,6 +211,32 @@ public final class Pipeline {
     };
   }
 
+  /**
+   * {@link #refusedWhileOpen} in words, for a spool from {@code spoolMinQos} (75 or more: no
+   * spool takes records while the circuit is open).
+   */
+  static String openRule(int spoolMinQos) {
+    int queued = QosBand.QUEUED.lowest();
+    int acknowledged = QosBand.ACKNOWLEDGED.lowest();
+    int spooledFrom = Math.min(spoolMinQos, acknowledged);
+    int droppedTo = Math.min(spooledFrom, queued) - 1;
+    StringJoiner rule = new StringJoiner(", ");
+    if (droppedTo >= 0) {
+      rule.add(range(0, droppedTo) + " is dropped");
+    }
+    if (spooledFrom > queued) {
+      rule.add(range(queued, spooledFrom - 1) + " waits for buffer room");
+    }
+    if (spooledFrom < acknowledged) {
+      rule.add(range(spooledFrom, acknowledged - 1) + " goes to the spool");
+    }
+    return rule + " and QoS 75-99 fails at once (circuit_open)";
+  }
+
+  private static String range(int from, int to) {
+    return from == to ? "QoS " + from : "QoS " + from + "-" + to;
+  }
+
   private PublishException take(Destination destination, QosBand band, int qos, long size) {
     if (spool != null) {
       PublishException full = spool.admit(destination, band, qos);
@@ -365,9 +393,10 @@ public final class Pipeline {
     if (to == CircuitState.CLOSED) {
       log.info("publisher {}: circuit closed ({}); records flow again", config.clientId(), reason);
     } else if (from == CircuitState.CLOSED) {
-      log.warn("publisher {}: circuit open: {}; QoS 0-24 is dropped and QoS 75-99 fails at once"
-              + " (circuit_open) until a probe every {}ms answers",
-          config.clientId(), reason, circuitConfig.probeInterval().toMillis());
+      log.warn("publisher {}: circuit open: {}; {} until a probe every {}ms answers",
+          config.clientId(), reason,
+          openRule(config.spool().map(SpoolConfig::minQos).orElse(QosBand.ACKNOWLEDGED.lowest())),
+          circuitConfig.probeInterval().toMillis());
     } else {
       log.debug("publisher {}: circuit {} -> {} ({})", config.clientId(), from, to, reason);
     }
