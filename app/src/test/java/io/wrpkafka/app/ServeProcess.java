@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /** {@code wrpkafka serve} in a JVM of its own, for the tests that signal or kill it. */
 final class ServeProcess {
@@ -17,12 +19,17 @@ final class ServeProcess {
    * (the log) goes to {@code log}, its standard output stays readable for {@link #awaitPort}.
    */
   static Process start(Path config, Path log) throws IOException {
-    return new ProcessBuilder(
-            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-cp", System.getProperty("java.class.path"),
-            "io.wrpkafka.app.Main", "serve", "--config", config.toString(), "--port", "0")
-        .redirectError(log.toFile())
-        .start();
+    return start(config, log, List.of());
+  }
+
+  /** Like {@link #start(Path, Path)}, with {@code jvmOptions} (e.g. log levels) before the class. */
+  static Process start(Path config, Path log, List<String> jvmOptions) throws IOException {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"),
+        "io.wrpkafka.app.Main", "serve", "--config", config.toString(), "--port", "0"));
+    return new ProcessBuilder(command).redirectError(log.toFile()).start();
   }
 
   /**

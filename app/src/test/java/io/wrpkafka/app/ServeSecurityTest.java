@@ -233,6 +233,25 @@ class ServeSecurityTest {
     assertNoSecret(run.err());
   }
 
+  @Test
+  void kafkaClientInfoLinesShowNoSecret() throws Exception {
+    Path serveLog = dir.resolve("serve-kafka-info.log");
+    // The Kafka client prints its whole configuration at INFO, which a user may well turn on.
+    Process serve = ServeProcess.start(file, serveLog,
+        List.of("-Dorg.slf4j.simpleLogger.log.org.apache.kafka=info"));
+    try {
+      ServeProcess.awaitPort(serve);
+    } finally {
+      serve.destroy();
+      serve.waitFor();
+    }
+
+    String text = Files.readString(serveLog);
+    assertThat(text).contains("ProducerConfig values:", "sasl.jaas.config = [hidden]",
+        "ssl.key.password = [hidden]", "ssl.keystore.key = [hidden]");
+    assertNoSecret(text);
+  }
+
   /** Writes to two streams: the captured log stays visible in the test output. */
   private static final class Tee extends OutputStream {
     private final OutputStream first;
