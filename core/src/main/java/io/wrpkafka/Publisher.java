@@ -4,7 +4,6 @@ import io.wrpkafka.internal.EventDispatcher;
 import io.wrpkafka.internal.PendingRecord;
 import io.wrpkafka.internal.Pipeline;
 import io.wrpkafka.routing.Destination;
-import io.wrpkafka.routing.Header;
 import io.wrpkafka.routing.RouteObserver;
 import io.wrpkafka.routing.Router;
 import io.wrpkafka.wrp.Message;
@@ -606,12 +605,11 @@ public final class Publisher implements AutoCloseable {
     }
     byte[] keyBytes = key == null ? null : key.getBytes(StandardCharsets.UTF_8);
     long size = value.length + (keyBytes == null ? 0 : keyBytes.length);
-    List<Header> headers = destination.headers();
-    List<org.apache.kafka.common.header.Header> kafkaHeaders = new ArrayList<>(headers.size());
-    for (Header header : headers) {
-      byte[] headerValue = header.value().getBytes(StandardCharsets.UTF_8);
-      kafkaHeaders.add(new KafkaHeader(header.key(), headerValue));
-      size += header.key().length() + headerValue.length;
+    // Header values arrive as the router's UTF-8 arrays (shared for fixed values): no String,
+    // copy or list of ours per record; the record's own RecordHeaders is the only list.
+    int headerCount = destination.headers().size();
+    for (int i = 0; i < headerCount; i++) {
+      size += destination.headerKey(i).length() + destination.headerValueBytes(i).length;
     }
     PublishException refused = pipeline.admit(destination, qos, band, size);
     if (refused != null) {
@@ -623,7 +621,11 @@ public final class Publisher implements AutoCloseable {
       return new ProduceResult(dropped ? Outcome.DROPPED : Outcome.FAILED, refused);
     }
     ProducerRecord<byte[], byte[]> record =
-        new ProducerRecord<>(destination.topic(), null, null, keyBytes, value, kafkaHeaders);
+        new ProducerRecord<>(destination.topic(), null, null, keyBytes, value, null);
+    for (int i = 0; i < headerCount; i++) {
+      record.headers().add(
+          new KafkaHeader(destination.headerKey(i), destination.headerValueBytes(i)));
+    }
     PendingRecord pending =
         pipeline.record(
             record,

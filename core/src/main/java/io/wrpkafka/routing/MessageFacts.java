@@ -200,6 +200,20 @@ final class MessageFacts {
   }
 
   /**
+   * The UTF-8 bytes of {@link #sourceId()}, cut straight out of the canonical source (no String
+   * for the id), or null when there is none.
+   */
+  byte[] sourceIdBytes() {
+    DeviceId id = source();
+    if (id == null) {
+      return null;
+    }
+    String canonical = id.toString();
+    int from = id.prefix().length() + 1;
+    return from >= canonical.length() ? null : Utf8.of(canonical, from, canonical.length());
+  }
+
+  /**
    * The non-empty value of metadata {@code field}, else of {@code slashedField} (the same name
    * with a leading {@code /}, as some Talaria versions write it), else null.
    */
