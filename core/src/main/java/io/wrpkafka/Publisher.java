@@ -4,7 +4,6 @@ import io.wrpkafka.internal.EventDispatcher;
 import io.wrpkafka.internal.PendingRecord;
 import io.wrpkafka.internal.Pipeline;
 import io.wrpkafka.routing.Destination;
-import io.wrpkafka.routing.Header;
 import io.wrpkafka.routing.RouteObserver;
 import io.wrpkafka.routing.Router;
 import io.wrpkafka.wrp.Message;
@@ -22,7 +21,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
 import org.slf4j.Logger;
@@ -37,9 +35,9 @@ import org.slf4j.LoggerFactory;
  *
  * Caller path. The calling thread does everything that depends only on the message: it reads
  * the config snapshot (one volatile read), routes, encodes the value once (the configured
- * ValueEncoder, msgpack by default), builds the
- * ProducerRecord per destination, takes room (Pipeline.admit: the QoS rules) and forwards the
- * record to its lane. QoS 0-74 then returns; 75-99 waits on the record's future until
+ * ValueEncoder, msgpack by default), takes the key and header bytes per destination, takes
+ * room (Pipeline.admit: the QoS rules) and forwards the record, still in compact form
+ * (PendingRecord), to its lane, which makes the ProducerRecord when it sends it. QoS 0-74 then returns; 75-99 waits on the record's future until
  * recordDeliveryTimeout after its produce call, and reports TIMEOUT itself if it gives up first.
  *
  * Batches. produceAll reads the snapshot once and submits every message with it (route, encode,
@@ -606,12 +604,11 @@ public final class Publisher implements AutoCloseable {
     }
     byte[] keyBytes = key == null ? null : key.getBytes(StandardCharsets.UTF_8);
     long size = value.length + (keyBytes == null ? 0 : keyBytes.length);
-    List<Header> headers = destination.headers();
-    List<org.apache.kafka.common.header.Header> kafkaHeaders = new ArrayList<>(headers.size());
-    for (Header header : headers) {
-      byte[] headerValue = header.value().getBytes(StandardCharsets.UTF_8);
-      kafkaHeaders.add(new KafkaHeader(header.key(), headerValue));
-      size += header.key().length() + headerValue.length;
+    // Header values arrive as the router's UTF-8 arrays (shared for fixed values): no String
+    // or copy of ours per record.
+    int headerCount = destination.headers().size();
+    for (int i = 0; i < headerCount; i++) {
+      size += destination.headerKey(i).length() + destination.headerValueBytes(i).length;
     }
     PublishException refused = pipeline.admit(destination, qos, band, size);
     if (refused != null) {
@@ -622,12 +619,12 @@ public final class Publisher implements AutoCloseable {
       boolean dropped = band == QosBand.FIRE_AND_FORGET || (full && band == QosBand.QUEUED);
       return new ProduceResult(dropped ? Outcome.DROPPED : Outcome.FAILED, refused);
     }
-    ProducerRecord<byte[], byte[]> record =
-        new ProducerRecord<>(destination.topic(), null, null, keyBytes, value, kafkaHeaders);
+    // The record stays in compact form (key, value, header arrays) until its lane sends it.
     PendingRecord pending =
         pipeline.record(
-            record,
             destination,
+            keyBytes,
+            value,
             qos,
             start,
             size,

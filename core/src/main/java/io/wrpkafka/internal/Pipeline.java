@@ -285,6 +285,24 @@ public final class Pipeline {
   }
 
   /**
+   * Like {@link #record(ProducerRecord, Destination, int, long, long, CompletableFuture,
+   * String)}, for a record held in compact form until a lane sends it: {@code key}, {@code
+   * value} and the headers of {@code destination} (see {@link PendingRecord}).
+   */
+  public PendingRecord record(
+      Destination destination,
+      byte[] key,
+      byte[] value,
+      int qos,
+      long startNanos,
+      long size,
+      CompletableFuture<ProduceResult> future,
+      String transactionUuid) {
+    return new PendingRecord(destination, key, value, qos, startNanos, size, future,
+        deadLetters.covers(qos), outcomes, transactionUuid);
+  }
+
+  /**
    * Hands an admitted record to the next stage: the spool, when on and the record's QoS is
    * spooled, else its lane. Never blocks, except that with {@code fsync: always} a spooled QoS
    * 25–99 record waits for its write to be forced.

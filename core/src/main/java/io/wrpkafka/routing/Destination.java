@@ -1,5 +1,6 @@
 package io.wrpkafka.routing;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Objects;
 
@@ -25,5 +26,30 @@ public record Destination(
     headers = headers instanceof HeaderList ? headers : List.copyOf(headers);
     Objects.requireNonNull(shardStrategy, "shardStrategy");
     Objects.requireNonNull(eventType, "eventType");
+  }
+
+  /**
+   * The key of header {@code index}, as {@code headers().get(index).key()} but without making a
+   * {@link Header}. Thread-safe; allocates nothing.
+   *
+   * @throws IndexOutOfBoundsException unless {@code 0 <= index < headers().size()}
+   */
+  public String headerKey(int index) {
+    return headers instanceof HeaderList list ? list.key(index) : headers.get(index).key();
+  }
+
+  /**
+   * The value of header {@code index} as UTF-8 bytes, the form a Kafka record carries. For
+   * headers made by {@link Router} the array is the router's own, not a copy: the same for every
+   * destination of one message and, for a header with a fixed value (a literal, {@code wrp.Type},
+   * {@code wrp.QualityOfService}), for every message; callers must not modify it. For headers
+   * given to the constructor, a new array on each call. Thread-safe.
+   *
+   * @throws IndexOutOfBoundsException unless {@code 0 <= index < headers().size()}
+   */
+  public byte[] headerValueBytes(int index) {
+    return headers instanceof HeaderList list
+        ? list.valueBytes(index)
+        : headers.get(index).value().getBytes(StandardCharsets.UTF_8);
   }
 }

@@ -62,7 +62,8 @@ final class HeaderTemplate {
     }
     if (!value.startsWith(PREFIX)) {
       Header literal = new Header(key, value);
-      return new HeaderTemplate(key, (out, k, f) -> out.append(literal));
+      byte[] literalBytes = Utf8.of(value);
+      return new HeaderTemplate(key, (out, k, f) -> out.append(literal, literalBytes));
     }
     Values values = constantsOf(key, value.substring(PREFIX.length()));
     if (values == null) {
@@ -86,32 +87,37 @@ final class HeaderTemplate {
 
   /**
    * The fields whose values come from a small closed set (Type: one per message type;
-   * QualityOfService: 0 to 99), as headers built once here, so a message reuses them instead of
-   * making a String and a Header; null for any other field. Same values as {@link #field}.
+   * QualityOfService: 0 to 99), as headers and value bytes built once here, so a message reuses
+   * them instead of making a String, a Header and an array; null for any other field. Same
+   * values as {@link #field}.
    */
   private static Values constantsOf(String key, String field) {
     if (field.equals("Type")) {
       MessageType[] types = MessageType.values();
       Header[] byType = new Header[types.length];
+      byte[][] bytesByType = new byte[types.length][];
       for (MessageType type : types) {
         byType[type.ordinal()] = new Header(key, goName(type));
+        bytesByType[type.ordinal()] = Utf8.of(goName(type));
       }
       return (out, k, f) -> {
         MessageType type = f.message.type();
         if (type != null) {
-          out.append(byType[type.ordinal()]);
+          out.append(byType[type.ordinal()], bytesByType[type.ordinal()]);
         }
       };
     }
     if (field.equals("QualityOfService")) {
       Header[] byQos = new Header[QOS_LEVELS];
+      byte[][] bytesByQos = new byte[QOS_LEVELS][];
       for (int qos = 0; qos < QOS_LEVELS; qos++) {
         byQos[qos] = new Header(key, Integer.toString(qos));
+        bytesByQos[qos] = Utf8.of(Integer.toString(qos));
       }
       return (out, k, f) -> {
         int qos = f.message.qualityOfService();
         if (qos >= 0 && qos < QOS_LEVELS) {
-          out.append(byQos[qos]);
+          out.append(byQos[qos], bytesByQos[qos]);
         } else {
           add(out, k, Integer.toString(qos));
         }
@@ -141,7 +147,12 @@ final class HeaderTemplate {
     return switch (field) {
       case "Type" -> (out, k, f) -> add(out, k, goName(f.message.type()));
       case "Source" -> (out, k, f) -> add(out, k, f.message.source());
-      case "DeviceID" -> (out, k, f) -> add(out, k, f.sourceId());
+      case "DeviceID" -> (out, k, f) -> {
+        byte[] id = f.sourceIdBytes();
+        if (id != null) {
+          out.append(k, id);
+        }
+      };
       case "Destination" -> (out, k, f) -> add(out, k, f.message.destination());
       case "TransactionUUID" -> (out, k, f) -> add(out, k, f.message.transactionUuid());
       case "ContentType" -> (out, k, f) -> add(out, k, f.message.contentType());
@@ -180,15 +191,16 @@ final class HeaderTemplate {
     };
   }
 
+  // Values from the message go to the list as bytes: no Header per record (see HeaderList).
   private static void add(HeaderList out, String key, String value) {
     if (value != null && !value.isEmpty()) {
-      out.append(new Header(key, value));
+      out.append(key, Utf8.of(value));
     }
   }
 
   private static void add(HeaderList out, String key, OptionalLong value) {
     if (value.isPresent()) {
-      out.append(new Header(key, Long.toString(value.getAsLong())));
+      out.append(key, Utf8.of(Long.toString(value.getAsLong())));
     }
   }
 
@@ -217,8 +229,23 @@ final class HeaderTemplate {
       }
       if (end - start == name.length()
           && header.regionMatches(true, start, name, 0, name.length())) {
-        add(out, key, header.substring(colon + 1).strip());
+        addTrimmed(out, key, header, colon + 1);
       }
+    }
+  }
+
+  /** Adds {@code text} from {@code from} to its end, white space stripped, unless empty. */
+  private static void addTrimmed(HeaderList out, String key, String text, int from) {
+    int start = from;
+    int end = text.length();
+    while (start < end && Character.isWhitespace(text.charAt(start))) {
+      start++;
+    }
+    while (end > start && Character.isWhitespace(text.charAt(end - 1))) {
+      end--;
+    }
+    if (end > start) {
+      out.append(key, Utf8.of(text, start, end));
     }
   }
 }

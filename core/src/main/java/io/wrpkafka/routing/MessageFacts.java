@@ -85,12 +85,23 @@ final class MessageFacts {
    *     not a WRP locator
    */
   static MessageFacts of(Message message) {
+    return of(message, new EventTypes());
+  }
+
+  /**
+   * Reads the facts of {@code message}, taking its event type from {@code eventTypes} when it
+   * holds it already.
+   *
+   * @throws PublishException {@link ErrorType#VALIDATION_ERROR} when the destination is empty or
+   *     not a WRP locator
+   */
+  static MessageFacts of(Message message, EventTypes eventTypes) {
     String text = message.destination();
     if (text.isEmpty()) {
       throw new PublishException(ErrorType.VALIDATION_ERROR,
           "destination: empty; a message needs a destination such as event:device-status/...");
     }
-    MessageFacts event = ofEvent(message, text);
+    MessageFacts event = ofEvent(message, text, eventTypes);
     if (event != null) {
       return event;
     }
@@ -108,7 +119,7 @@ final class MessageFacts {
    * space at either end of the text or the type, an empty type), which {@link Locator#parse}
    * then reads, with the same result.
    */
-  private static MessageFacts ofEvent(Message message, String text) {
+  private static MessageFacts ofEvent(Message message, String text, EventTypes eventTypes) {
     int start = EVENT_PREFIX.length();
     int length = text.length();
     if (!text.startsWith(EVENT_PREFIX) || Character.isWhitespace(text.charAt(length - 1))) {
@@ -131,7 +142,7 @@ final class MessageFacts {
         return new MessageFacts(message, lifecycle, LIFECYCLE_AUTHORITY, serviceStart, serviceEnd);
       }
     }
-    return new MessageFacts(message, text.substring(start, authorityEnd), null, serviceStart,
+    return new MessageFacts(message, eventTypes.of(text, start, authorityEnd), null, serviceStart,
         serviceEnd);
   }
 
@@ -197,6 +208,20 @@ final class MessageFacts {
   String sourceId() {
     DeviceId id = source();
     return id == null || id.id().isEmpty() ? null : id.id();
+  }
+
+  /**
+   * The UTF-8 bytes of {@link #sourceId()}, cut straight out of the canonical source (no String
+   * for the id), or null when there is none.
+   */
+  byte[] sourceIdBytes() {
+    DeviceId id = source();
+    if (id == null) {
+      return null;
+    }
+    String canonical = id.toString();
+    int from = id.prefix().length() + 1;
+    return from >= canonical.length() ? null : Utf8.of(canonical, from, canonical.length());
   }
 
   /**

@@ -34,7 +34,10 @@ public final class Router {
    * once however many routes use them. Headers are built once per message (only when a route
    * matched) into one HeaderList, which Destination keeps without copying, and shared by every
    * destination of that message; a header whose value comes from a closed set (a literal,
-   * wrp.Type, wrp.QualityOfService) is built at compile time and reused.
+   * wrp.Type, wrp.QualityOfService) is built at compile time, with its value's bytes, and
+   * reused. Values taken from the message go into the list as UTF-8 bytes, which is what a
+   * record carries (Destination.headerValueBytes). Event types cut out of destinations are
+   * shared through EventTypes, so that records of one type hold one String.
    *
    * Routing FIRST returns the first matching route; ALL returns one destination per matching
    * route in topic-map order (the Go implementation's behaviour). Round-robin counters are
@@ -51,6 +54,7 @@ public final class Router {
   private final CompiledRoute[] routes;
   private final HeaderTemplate[] headers;
   private final boolean firstMatchOnly;
+  private final EventTypes eventTypes = new EventTypes();
 
   /**
    * Compiles {@code config}.
@@ -109,7 +113,7 @@ public final class Router {
    * @throws PublishException as {@link #route(Message)}; and whatever {@code observer} throws
    */
   public List<Destination> route(Message message, RouteObserver observer) {
-    MessageFacts facts = MessageFacts.of(message);
+    MessageFacts facts = MessageFacts.of(message, eventTypes);
     if (firstMatchOnly) {
       for (CompiledRoute route : routes) {
         if (route.matches(facts)) {

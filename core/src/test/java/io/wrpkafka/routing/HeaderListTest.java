@@ -3,6 +3,7 @@ package io.wrpkafka.routing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -62,5 +63,51 @@ class HeaderListTest {
     Destination destination = new Destination("t", null, mutable, "single", "");
     mutable.clear();
     assertThat(destination.headers()).containsExactly(new Header("k", "v"));
+  }
+
+  @Test
+  void headerAppendedAsBytesReadsBackAsItsKeyAndDecodedValue() {
+    HeaderList list = new HeaderList(1);
+    list.append("device-id", "café-1".getBytes(StandardCharsets.UTF_8));
+    assertThat(list).containsExactly(new Header("device-id", "café-1"));
+    assertThat(list.key(0)).isEqualTo("device-id");
+    assertThat(list.valueBytes(0)).isEqualTo("café-1".getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void compiledHeaderIsHandedOutItselfWithItsOwnBytes() {
+    Header compiled = new Header("wrp-type", "SimpleEventMessageType");
+    byte[] bytes = "SimpleEventMessageType".getBytes(StandardCharsets.UTF_8);
+    HeaderList list = new HeaderList(1);
+    list.append(compiled, bytes);
+    assertThat(list.get(0)).isSameAs(compiled);
+    assertThat(list.valueBytes(0)).isSameAs(bytes);
+  }
+
+  @Test
+  void destinationGivesARoutersHeaderBytesWithoutCopying() {
+    byte[] bytes = "v".getBytes(StandardCharsets.UTF_8);
+    HeaderList list = new HeaderList(1);
+    list.append("k", bytes);
+    Destination destination = new Destination("t", null, list, "single", "");
+    assertThat(destination.headerKey(0)).isEqualTo("k");
+    assertThat(destination.headerValueBytes(0)).isSameAs(bytes);
+  }
+
+  @Test
+  void destinationGivesTheUtf8OfAHandMadeHeader() {
+    Destination destination =
+        new Destination("t", null, List.of(new Header("k", "ü")), "single", "");
+    assertThat(destination.headerKey(0)).isEqualTo("k");
+    assertThat(destination.headerValueBytes(0)).isEqualTo("ü".getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void destinationRefusesAHeaderIndexPastItsHeaders() {
+    Destination destination = new Destination("t", null, filled(2, 1), "single", "");
+    assertThatThrownBy(() -> destination.headerValueBytes(1))
+        .isInstanceOf(IndexOutOfBoundsException.class);
+    assertThatThrownBy(() -> destination.headerKey(1))
+        .isInstanceOf(IndexOutOfBoundsException.class);
   }
 }

@@ -144,4 +144,41 @@ class HeaderTemplateTest {
     template.addTo(second, MessageFacts.of(FULL.toBuilder().source("mac:665544332211").build()));
     assertThat(second.get(0)).isSameAs(first.get(0));
   }
+
+  @Test
+  void typeHeaderValueBytesAreSharedByEveryMessage() {
+    HeaderTemplate template = HeaderTemplate.compile("k", 0, "wrp.Type");
+    HeaderList first = new HeaderList(1);
+    HeaderList second = new HeaderList(1);
+    template.addTo(first, MessageFacts.of(FULL));
+    template.addTo(second, MessageFacts.of(FULL.toBuilder().source("mac:665544332211").build()));
+    assertThat(second.valueBytes(0)).isSameAs(first.valueBytes(0))
+        .isEqualTo("SimpleEventMessageType".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void literalValueBytesAreSharedByEveryMessage() {
+    HeaderTemplate template = HeaderTemplate.compile("k", 0, "wrpkafka");
+    HeaderList first = new HeaderList(1);
+    HeaderList second = new HeaderList(1);
+    template.addTo(first, MessageFacts.of(FULL));
+    template.addTo(second, MessageFacts.of(FULL));
+    assertThat(second.valueBytes(0)).isSameAs(first.valueBytes(0));
+  }
+
+  @ParameterizedTest(name = "{0} of a non-ASCII message gives {1}")
+  @CsvSource(delimiter = ';', value = {
+      "wrp.DeviceID;        café.example.net",
+      "wrp.Header.X-Name;   José Ñúñez",
+      "wrp.Metadata.city;   Zürich",
+      "wrp.SessionID;       セッション"})
+  void nonAsciiValuesKeepTheirCharacters(String reference, String expected) {
+    Message message = FULL.toBuilder()
+        .source("dns:café.example.net/service")
+        .headers(List.of("X-Name:  José Ñúñez "))
+        .metadata(Map.of("city", "Zürich"))
+        .sessionId("セッション")
+        .build();
+    assertThat(values(reference, message)).containsExactly(expected);
+  }
 }

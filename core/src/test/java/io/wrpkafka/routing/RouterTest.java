@@ -282,4 +282,12 @@ class RouterTest {
     assertThat(new Router(config).route(event("event:x")).get(0).topic()).isEqualTo("t0");
     assertThat(Collections.frequency(topics(first.route(event("event:x"))), "t1")).isOne();
   }
+
+  @Test
+  void messagesOfOneEventTypeShareTheirEventTypeString() {
+    Router router = router(Routing.FIRST, "*=default");
+    Destination first = router.route(event("event:telemetry/mac:112233445566/report")).get(0);
+    Destination second = router.route(event("event:telemetry/mac:665544332211/report")).get(0);
+    assertThat(second.eventType()).isEqualTo("telemetry").isSameAs(first.eventType());
+  }
 }
