@@ -111,7 +111,7 @@ final class EndToEndChart {
       CategoryChart chart, List<String> names, List<Histogram> histograms, double unitNanos) {
     if (names.isEmpty()) { // none of the panel's modes ran (--modes)
       names.add("not run");
-      histograms.add(new Histogram(1, 0));
+      histograms.add(new Histogram(3));
     }
     for (double percentile : PERCENTILES) {
       List<Double> values = new ArrayList<>();
