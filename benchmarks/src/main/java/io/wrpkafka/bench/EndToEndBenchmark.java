@@ -107,6 +107,12 @@ public final class EndToEndBenchmark {
   private static final Duration DRAIN_TIMEOUT = Duration.ofMinutes(2);
   private static final Duration WARMUP_TIME = Duration.ofSeconds(2);
   private static final String CLIENT_ID = "wrpkafka-bench";
+  /**
+   * The shortest park of the paced mode when it is ahead of its schedule: one wake-up then
+   * produces every record that fell due meanwhile (25 at 100k records/s), so pacing costs a few
+   * thousand wake-ups a second, not one sleep per record.
+   */
+  private static final long PACE_PARK_NANOS = TimeUnit.MICROSECONDS.toNanos(250);
 
   private final EndToEndOptions options;
   private final PrintStream out;
@@ -125,6 +131,8 @@ public final class EndToEndBenchmark {
   private Message[] qos80;
   private double meanRecordBytes;
   private double meanTelemetryRecordBytes;
+  /** The raw producer's throughput in its latest run, records/s: the paced mode's rate. */
+  private double rawRate;
 
   /** One record as the publisher would hand it to Kafka, ready for the raw producer. */
   private record PreparedRecord(String topic, byte[] key, byte[] value, Header[] headers) {
@@ -214,11 +222,11 @@ public final class EndToEndBenchmark {
       List<ModeResult> rounds = new ArrayList<>();
       if (options.warmup()) {
         out.println("warm-up round (not reported)");
-        for (Mode mode : Mode.values()) {
+        for (Mode mode : options.modes()) {
           runMode(mode, 0, min(WARMUP_TIME, options.modeTime()));
         }
       }
-      Mode[] modes = Mode.values();
+      Mode[] modes = options.modes().toArray(new Mode[0]);
       for (int round = 1; round <= options.rounds(); round++) {
         out.printf("round %d of %d%n", round, options.rounds());
         for (int i = 0; i < modes.length; i++) {
@@ -431,6 +439,8 @@ public final class EndToEndBenchmark {
       case QOS_50 -> runPublisher(qos50, time);
       case QOS_50_TELEMETRY -> runPublisher(qos50Telemetry, time);
       case QOS_10 -> runPublisher(qos10, time);
+      case QOS_10_PACED -> runPaced(qos10, time,
+          options.paceRate() > 0 ? options.paceRate() : rawRate);
       case RAW_SYNC, QOS_80 -> runConcurrent(mode, time);
     };
     long cpu = processCpuNanos() - cpuBefore;
@@ -439,13 +449,23 @@ public final class EndToEndBenchmark {
     long allocated = AllocationCounter.snapshot().since(allocBefore) + run.exitedThreadsAllocated;
     GcSnapshot gc = GcSnapshot.now().since(gcBefore);
     long delivered = endOffsets() - offsetsBefore;
-    return new ModeResult(mode, round, run.calls, run.dropped, run.failed, delivered, run.nanos,
-        run.latency, gc.count(), gc.millis(), allocated, cpu, switches);
+    ModeResult result = new ModeResult(mode, round, run.calls, run.dropped, run.failed, delivered,
+        run.nanos, run.latency, gc.count(), gc.millis(), allocated, cpu, switches,
+        run.offeredRate);
+    if (mode == Mode.RAW) {
+      rawRate = result.throughput();
+    }
+    return result;
   }
 
-  /** The figures of one timed loop. */
+  /** The figures of one timed loop; {@code offeredRate} 0 for a closed loop. */
   private record Run(long calls, long dropped, long failed, long nanos, Histogram latency,
-      long exitedThreadsAllocated) {}
+      long exitedThreadsAllocated, double offeredRate) {
+    Run(long calls, long dropped, long failed, long nanos, Histogram latency,
+        long exitedThreadsAllocated) {
+      this(calls, dropped, failed, nanos, latency, exitedThreadsAllocated, 0);
+    }
+  }
 
   /** Counts acknowledgements and failures of the raw producer's records; no allocation. */
   private static final class RawCallback implements Callback {
@@ -503,6 +523,48 @@ public final class EndToEndBenchmark {
     awaitDrained(DRAIN_TIMEOUT);
     long nanos = System.nanoTime() - start;
     return new Run(n, dropped, failed, nanos, latency, 0);
+  }
+
+  /**
+   * Produces {@code messages} offered at {@code rate} records/s from one caller: an open loop
+   * that makes every call that is due by the clock and, when ahead of the schedule, parks until
+   * the next call is due, for at least {@link #PACE_PARK_NANOS}. The latency counts the time
+   * inside {@code produce} only.
+   */
+  private Run runPaced(Message[] messages, Duration time, double rate) {
+    if (!(rate > 0)) {
+      throw new IllegalStateException("no rate to pace at: the raw producer has not run yet");
+    }
+    Histogram latency = newHistogram();
+    int max = options.records();
+    double nanosPerRecord = 1e9 / rate;
+    long dropped = 0;
+    long failed = 0;
+    long start = System.nanoTime();
+    long deadline = start + time.toNanos();
+    long now = start;
+    int n = 0;
+    while (n < max && now < deadline) {
+      long due = start + (long) (n * nanosPerRecord);
+      if (now - due < 0) {
+        LockSupport.parkNanos(Math.max(due - now, PACE_PARK_NANOS));
+        now = System.nanoTime();
+        continue;
+      }
+      ProduceResult result = publisher.produce(messages[n & MASK]);
+      long after = System.nanoTime();
+      latency.recordValue(Math.min(after - now, HIGHEST_LATENCY_NANOS));
+      now = after;
+      n++;
+      if (result.outcome() == Outcome.DROPPED) {
+        dropped++;
+      } else if (result.outcome() == Outcome.FAILED) {
+        failed++;
+      }
+    }
+    awaitDrained(DRAIN_TIMEOUT);
+    long nanos = System.nanoTime() - start;
+    return new Run(n, dropped, failed, nanos, latency, 0, rate);
   }
 
   private Run runConcurrent(Mode mode, Duration time) throws InterruptedException {

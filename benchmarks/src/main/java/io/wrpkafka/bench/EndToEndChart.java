@@ -64,7 +64,7 @@ final class EndToEndChart {
     CategoryChart chart = chart("Throughput (median of rounds)", "records/s");
     List<String> names = new ArrayList<>();
     List<Double> values = new ArrayList<>();
-    for (Mode mode : Mode.values()) {
+    for (Mode mode : results.options().modes()) {
       names.add(mode.shortName);
       values.add((double) Math.round(results.medianThroughput(mode)));
     }
@@ -77,8 +77,11 @@ final class EndToEndChart {
     CategoryChart chart = chart("Time inside the call, one caller", "µs");
     List<String> names = new ArrayList<>();
     List<Histogram> histograms = new ArrayList<>();
-    for (Mode mode : List.of(Mode.RAW, Mode.QOS_50, Mode.QOS_10, Mode.RAW_TELEMETRY,
-        Mode.QOS_50_TELEMETRY)) {
+    for (Mode mode : List.of(Mode.RAW, Mode.QOS_50, Mode.QOS_10, Mode.QOS_10_PACED,
+        Mode.RAW_TELEMETRY, Mode.QOS_50_TELEMETRY)) {
+      if (!results.options().modes().contains(mode)) {
+        continue;
+      }
       names.add(mode.shortName);
       histograms.add(results.latency(mode));
     }
@@ -94,6 +97,9 @@ final class EndToEndChart {
     List<String> names = new ArrayList<>();
     List<Histogram> histograms = new ArrayList<>();
     for (Mode mode : List.of(Mode.RAW_SYNC, Mode.QOS_80)) {
+      if (!results.options().modes().contains(mode)) {
+        continue;
+      }
       names.add(mode.shortName);
       histograms.add(results.latency(mode));
     }
@@ -103,6 +109,10 @@ final class EndToEndChart {
 
   private static void addPercentiles(
       CategoryChart chart, List<String> names, List<Histogram> histograms, double unitNanos) {
+    if (names.isEmpty()) { // none of the panel's modes ran (--modes)
+      names.add("not run");
+      histograms.add(new Histogram(3));
+    }
     for (double percentile : PERCENTILES) {
       List<Double> values = new ArrayList<>();
       for (Histogram histogram : histograms) {

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.EnumSet;
 import java.util.List;
 
 /**
@@ -21,6 +22,10 @@ import java.util.List;
  * @param lingerMs the producers' linger.ms
  * @param bufferBytes the publisher's maxBufferedBytes
  * @param deadLetter whether the publisher has a dead-letter topic (all QoS 25 and up covered)
+ * @param modes the modes each round runs, in their declared order (so the raw producer runs
+ *     before the paced QoS 10 mode, which takes its rate)
+ * @param paceRate the rate (records/s) the paced QoS 10 mode offers; 0 for the raw producer's
+ *     throughput in its latest run
  * @param outputDirectory where the report and chart are written
  * @param name the report's file name without extension
  * @param arguments the arguments these options were parsed from
@@ -37,6 +42,8 @@ record EndToEndOptions(
     int lingerMs,
     long bufferBytes,
     boolean deadLetter,
+    List<Mode> modes,
+    double paceRate,
     Path outputDirectory,
     String name,
     List<String> arguments) {
@@ -57,6 +64,9 @@ record EndToEndOptions(
       "  --linger-ms N        linger.ms of both producers (default 5)",
       "  --buffer-mb N        the publisher's maxBufferedBytes in MiB (default 64)",
       "  --dead-letter        give the publisher a dead-letter topic (QoS 25 and up kept)",
+      "  --modes M,M,...      the modes of each round (default all): raw, qos-50, qos-10,",
+      "                       qos-10-paced, raw-sync, qos-80, raw-telemetry, qos-50-telemetry",
+      "  --pace-rate N        records/s of qos-10-paced (default: raw's rate in its latest run)",
       "  --output DIR         where to write the report (default benchmarks/results)",
       "  --name NAME          report file name without extension (default end-to-end-<date>)",
       "  --help               this text");
@@ -80,6 +90,8 @@ record EndToEndOptions(
     int lingerMs = 5;
     long bufferMb = 64;
     boolean deadLetter = false;
+    EnumSet<Mode> modes = EnumSet.allOf(Mode.class);
+    double paceRate = 0;
     Path output = Path.of("benchmarks", "results");
     String name = "end-to-end-" + LocalDate.now(ZoneOffset.UTC);
     for (int i = 0; i < args.length; i++) {
@@ -128,6 +140,8 @@ record EndToEndOptions(
         }
         case "--buffer-mb" -> bufferMb = positiveInt(arg, value(args, ++i, arg));
         case "--dead-letter" -> deadLetter = true;
+        case "--modes" -> modes = modes(arg, value(args, ++i, arg));
+        case "--pace-rate" -> paceRate = positiveInt(arg, value(args, ++i, arg));
         case "--output" -> output = Path.of(value(args, ++i, arg));
         case "--name" -> {
           name = value(args, ++i, arg);
@@ -138,10 +152,25 @@ record EndToEndOptions(
         default -> throw new IllegalArgumentException("unknown argument \"" + arg + "\"");
       }
     }
+    if (modes.contains(Mode.QOS_10_PACED) && !modes.contains(Mode.RAW) && paceRate == 0) {
+      throw new IllegalArgumentException(
+          "--modes: qos-10-paced takes raw's rate; add raw to the modes or give --pace-rate");
+    }
     return new EndToEndOptions(rounds, warmup, duration(seconds), records, duration(sustained),
-        duration(down), callers, compression, lingerMs, bufferMb * 1024 * 1024, deadLetter, output,
-        name,
-        List.of(args));
+        duration(down), callers, compression, lingerMs, bufferMb * 1024 * 1024, deadLetter,
+        List.copyOf(modes), paceRate, output, name, List.of(args));
+  }
+
+  private static EnumSet<Mode> modes(String option, String value) {
+    EnumSet<Mode> modes = EnumSet.noneOf(Mode.class);
+    for (String name : value.split(",")) {
+      try {
+        modes.add(Mode.ofCliName(name.trim()));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(option + ": " + e.getMessage(), e);
+      }
+    }
+    return modes;
   }
 
   private static String value(String[] args, int index, String option) {

@@ -6,8 +6,16 @@ enum Mode {
   RAW("raw KafkaProducer", "raw"),
   /** {@code Publisher.produce} at QoS 50 from one thread: route, encode, headers, queue. */
   QOS_50("Publisher QoS 50", "QoS 50"),
-  /** {@code Publisher.produce} at QoS 10 (fire and forget) from one thread. */
-  QOS_10("Publisher QoS 10", "QoS 10"),
+  /**
+   * {@code Publisher.produce} at QoS 10 (fire and forget) from one thread, unpaced: a closed loop
+   * faster than any broker, so the buffer fills and records drop, by contract.
+   */
+  QOS_10("Publisher QoS 10, unpaced", "QoS 10"),
+  /**
+   * {@code Publisher.produce} at QoS 10 from one thread, offered at the raw producer's rate of its
+   * latest run (open loop): whether the publisher keeps up with what the broker sustains.
+   */
+  QOS_10_PACED("Publisher QoS 10, paced at raw's rate", "QoS 10 paced"),
   /** A raw producer's {@code send(record).get()} from many threads: the baseline of QoS 80. */
   RAW_SYNC("raw send().get(), concurrent", "raw sync"),
   /** {@code Publisher.produce} at QoS 80 (waits for the ack) from many threads. */
@@ -23,6 +31,29 @@ enum Mode {
   Mode(String title, String shortName) {
     this.title = title;
     this.shortName = shortName;
+  }
+
+  /** The mode's name on the command line ({@code --modes}): {@code qos-10-paced} and so on. */
+  String cliName() {
+    return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+  }
+
+  /**
+   * The mode named {@code cliName} on the command line.
+   *
+   * @throws IllegalArgumentException listing the names when there is no such mode
+   */
+  static Mode ofCliName(String cliName) {
+    for (Mode mode : values()) {
+      if (mode.cliName().equals(cliName)) {
+        return mode;
+      }
+    }
+    StringBuilder names = new StringBuilder();
+    for (Mode mode : values()) {
+      names.append(names.length() == 0 ? "" : ", ").append(mode.cliName());
+    }
+    throw new IllegalArgumentException("unknown mode \"" + cliName + "\"; use " + names);
   }
 
   /** Whether the mode runs many callers at once (the options' {@code callers}). */

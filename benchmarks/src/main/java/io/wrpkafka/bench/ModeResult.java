@@ -21,6 +21,8 @@ import org.HdrHistogram.Histogram;
  * @param cpuNanos CPU time this JVM used during the mode, all threads (the broker runs in its own
  *     JVM)
  * @param contextSwitches context switches of this JVM's threads during the mode, -1 if unknown
+ * @param offeredRate the records/s a paced mode offered; 0 for a closed loop (as fast as calls
+ *     return)
  */
 record ModeResult(
     Mode mode,
@@ -35,7 +37,8 @@ record ModeResult(
     long gcMillis,
     long allocatedBytes,
     long cpuNanos,
-    long contextSwitches) {
+    long contextSwitches,
+    double offeredRate) {
 
   /** Records delivered per second. */
   double throughput() {

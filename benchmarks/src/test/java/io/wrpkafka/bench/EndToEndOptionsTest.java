@@ -22,6 +22,19 @@ class EndToEndOptionsTest {
   }
 
   @Test
+  void modesRunInTheirDeclaredOrderSoRawComesBeforeThePacedMode() {
+    EndToEndOptions options = EndToEndOptions.parse("--modes", "qos-10-paced,qos-50,raw");
+
+    assertThat(options.modes()).containsExactly(Mode.RAW, Mode.QOS_50, Mode.QOS_10_PACED);
+    assertThat(options.paceRate()).isZero();
+  }
+
+  @Test
+  void allModesRunByDefault() {
+    assertThat(EndToEndOptions.parse().modes()).containsExactly(Mode.values());
+  }
+
+  @Test
   void helpGivesNoOptions() {
     assertThat(EndToEndOptions.parse("--help")).isNull();
   }
@@ -35,6 +48,9 @@ class EndToEndOptionsTest {
     "--compression | brotli | --compression: unknown compression \"brotli\"",
     "--name      | a/b  | --name: not a file name: \"a/b\"",
     "--bogus     | 1    | unknown argument \"--bogus\"",
+    "--modes     | qos-51 | --modes: unknown mode \"qos-51\"; use raw, qos-50,",
+    "--modes     | qos-10-paced | --modes: qos-10-paced takes raw's rate",
+    "--pace-rate | 0    | --pace-rate: must be positive, got 0",
   })
   void badArgumentsAreRejectedNamingTheArgumentAndValue(
       String option, String value, String message) {

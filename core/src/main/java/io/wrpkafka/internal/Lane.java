@@ -97,7 +97,9 @@ final class Lane implements Runnable {
   /** Appends a record; never blocks. */
   void enqueue(PendingRecord record) {
     queue.add(record);
-    if (!scheduled.compareAndSet(false, true)) {
+    // Read before the CAS: while a drain runs or lingers `scheduled` stays set, and a failing CAS
+    // would still take the flag's cache line from the drain's core, once per record.
+    if (scheduled.get() || !scheduled.compareAndSet(false, true)) {
       if (QosBand.of(record.qos()) == QosBand.ACKNOWLEDGED) {
         wakeLingering();
       }

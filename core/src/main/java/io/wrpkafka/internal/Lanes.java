@@ -61,7 +61,12 @@ public final class Lanes {
 
   /** Appends {@code record} to the lane of its topic; never blocks. */
   public void enqueue(PendingRecord record) {
-    lanes.computeIfAbsent(record.topic(), newLane).enqueue(record);
+    // get first: computeIfAbsent locks the bin when the key is not its first node.
+    Lane lane = lanes.get(record.topic());
+    if (lane == null) {
+      lane = lanes.computeIfAbsent(record.topic(), newLane);
+    }
+    lane.enqueue(record);
   }
 
   /** Wakes every lane, e.g. to move to a new producer generation. */

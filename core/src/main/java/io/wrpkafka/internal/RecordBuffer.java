@@ -1,8 +1,9 @@
 package io.wrpkafka.internal;
 
 import io.wrpkafka.BufferState;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -17,6 +18,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * A maxRecords below 1 is the Go implementation's "buffering disabled": no record limit of ours
  * (the count is still kept for bufferState), reported as 0 like Go's BufferedRecords().
  *
+ * The two counters are fields of this object (VarHandles), not two AtomicLong objects: the caller
+ * takes room and the client's I/O thread returns it for every record, so the counters' cache
+ * line moves between the two cores twice per record; adjacent fields make that one line, not two.
+ *
  * A record larger than maxBytes is admitted when the buffer holds no bytes at all, so that it
  * fails (or succeeds) at the broker instead of waiting forever.
  */
@@ -28,8 +33,21 @@ public final class RecordBuffer {
   private final long maxRecords;
   private final long recordLimit;
   private final long maxBytes;
-  private final AtomicLong records = new AtomicLong();
-  private final AtomicLong bytes = new AtomicLong();
+  private static final VarHandle RECORDS;
+  private static final VarHandle BYTES;
+
+  static {
+    try {
+      MethodHandles.Lookup lookup = MethodHandles.lookup();
+      RECORDS = lookup.findVarHandle(RecordBuffer.class, "records", long.class);
+      BYTES = lookup.findVarHandle(RecordBuffer.class, "bytes", long.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
+  private volatile long records;
+  private volatile long bytes;
   private final AtomicInteger waiters = new AtomicInteger();
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition released = lock.newCondition();
@@ -53,22 +71,22 @@ public final class RecordBuffer {
   /** Takes room for one record of {@code size} bytes if there is some; never blocks. */
   public boolean tryAcquire(long size) {
     while (true) {
-      long r = records.get();
+      long r = records;
       if (r >= recordLimit) {
         return false;
       }
-      if (records.compareAndSet(r, r + 1)) {
+      if (RECORDS.compareAndSet(this, r, r + 1)) {
         break;
       }
     }
     while (true) {
-      long b = bytes.get();
+      long b = bytes;
       if (b + size > maxBytes && b != 0) {
-        records.decrementAndGet();
+        RECORDS.getAndAdd(this, -1L);
         signalIfWaiting();
         return false;
       }
-      if (bytes.compareAndSet(b, b + size)) {
+      if (BYTES.compareAndSet(this, b, b + size)) {
         return true;
       }
     }
@@ -106,8 +124,8 @@ public final class RecordBuffer {
 
   /** Returns the room of one record taken with {@code size}. */
   public void release(long size) {
-    bytes.addAndGet(-size);
-    records.decrementAndGet();
+    BYTES.getAndAdd(this, -size);
+    RECORDS.getAndAdd(this, -1L);
     signalIfWaiting();
   }
 
@@ -124,7 +142,7 @@ public final class RecordBuffer {
 
   /** The fill level ({@code maxRecords} 0 without a record limit); lock-free, one small allocation. */
   public BufferState state() {
-    return new BufferState(records.get(), maxRecords, bytes.get(), maxBytes);
+    return new BufferState(records, maxRecords, bytes, maxBytes);
   }
 
   private void signalIfWaiting() {

@@ -1,15 +1,19 @@
 package io.wrpkafka.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.wrpkafka.ErrorType;
 import io.wrpkafka.Outcome;
 import io.wrpkafka.ProduceResult;
+import io.wrpkafka.PublishEvent;
 import io.wrpkafka.PublishException;
 import io.wrpkafka.routing.Destination;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.junit.jupiter.api.Test;
@@ -72,6 +76,39 @@ class OutcomesTest {
     assertThat(buffer.state().bytes()).isZero();
     assertThat(record.future().join().outcome()).isEqualTo(Outcome.ACCEPTED);
     assertThat(offered).isEmpty();
+  }
+
+  @Test
+  void anAcknowledgedRecordNobodyWaitsForIsReportedToTheListenersOnce() {
+    EventDispatcher events = new EventDispatcher("outcomes-test-events");
+    List<PublishEvent> seen = new CopyOnWriteArrayList<>();
+    events.add(seen::add);
+    events.start();
+    try {
+      Outcomes withListener = new Outcomes(buffer, events, new FailureLog(log.logger()),
+          (record, error, release) -> false, () -> false, new Vitals(null, System::nanoTime),
+          null);
+      assertThat(buffer.tryAcquire(100)).isTrue();
+      PendingRecord record = new PendingRecord(
+          new ProducerRecord<>("t", new byte[] {1}),
+          new Destination("t", "k", List.of(), "single", "telemetry"),
+          50, System.nanoTime(), 100, null, false, withListener, "tx-no-future");
+
+      record.onCompletion(null, null);
+      record.onCompletion(null, null);
+
+      await().atMost(Duration.ofSeconds(10)).until(() -> !seen.isEmpty());
+      events.stop(Duration.ofSeconds(5).toNanos());
+      assertThat(seen).singleElement().satisfies(event -> {
+        assertThat(event.topic()).isEqualTo("t");
+        assertThat(event.eventType()).isEqualTo("telemetry");
+        assertThat(event.qos()).isEqualTo(50);
+        assertThat(event.errorType()).isNull();
+      });
+      assertThat(buffer.state().bytes()).isZero();
+    } finally {
+      events.stop(0);
+    }
   }
 
   @Test
