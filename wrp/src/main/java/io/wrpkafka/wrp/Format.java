@@ -12,8 +12,9 @@ import java.util.Optional;
  */
 public enum Format {
   /**
-   * msgpack, {@code application/msgpack}. {@link #encode(Message)} computes the exact size first
-   * and allocates nothing but one array of that size. {@link #decode(byte[])} allocates the
+   * msgpack, {@code application/msgpack}. {@link #encode(Message)} writes once into a scratch
+   * buffer of the calling thread (a few KiB, kept for the thread's next message) and allocates
+   * nothing but the exactly sized result. {@link #decode(byte[])} allocates the
    * message, its strings, payload and collections, each backed by bytes present in the input.
    */
   MSGPACK("application/msgpack") {

@@ -13,9 +13,7 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /** wrp-go's JSON form of a {@link Message}, through Jackson's streaming API. */
 final class JsonCodec {
@@ -56,8 +54,9 @@ final class JsonCodec {
       listField(g, "headers", m.headers());
       if (!m.metadata().isEmpty()) {
         g.writeObjectFieldStart("metadata");
-        for (Map.Entry<String, String> e : m.metadata().entrySet()) {
-          g.writeStringField(e.getKey(), e.getValue());
+        Metadata metadata = m.metadataArrays();
+        for (int i = 0, n = metadata.size(); i < n; i++) {
+          g.writeStringField(metadata.key(i), metadata.value(i));
         }
         g.writeEndObject();
       }
@@ -302,12 +301,12 @@ final class JsonCodec {
     return spans;
   }
 
-  private static LinkedHashMap<String, String> metadata(JsonParser p) throws IOException {
+  private static Metadata metadata(JsonParser p) throws IOException {
     JsonToken t = p.currentToken();
-    LinkedHashMap<String, String> map = new LinkedHashMap<>();
     if (t == JsonToken.VALUE_NULL) {
-      return map;
+      return Metadata.EMPTY;
     }
+    Metadata.Builder map = new Metadata.Builder(16);
     if (t != JsonToken.START_OBJECT) {
       throw wrongType(p, "metadata", "object", t);
     }
@@ -316,7 +315,7 @@ final class JsonCodec {
       p.nextToken();
       map.put(key, string(p, "metadata[\"" + echo(key) + "\"]"));
     }
-    return map;
+    return map.build();
   }
 
   private static byte[] payload(JsonParser p) throws IOException {

@@ -1,5 +1,8 @@
 package io.wrpkafka.wrp;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -14,8 +17,8 @@ final class KnownStrings {
   /*
    * A Talaria online event carries about 15 metadata entries whose keys are always the same
    * (convey's /hw-* and /webpa-* keys); decoding made a byte[] and a String for each and hashed
-   * it into the LinkedHashMap. A match here costs one compare of the bytes (Arrays.equals over a
-   * range, vectorised) and gives a String whose hash is already cached. Candidates are bucketed
+   * it into the LinkedHashMap. A match here costs one compare of the bytes (sameBytes: eight at a
+   * time) and gives a String whose hash is already cached. Candidates are bucketed
    * by length, so a string of another length (a UUID, a destination, most values) is turned away
    * by one array load; within a bucket the last byte is compared first, because the keys share
    * their prefixes ("/hw-", "/webpa-"). The table is small and fixed on purpose: it must not
@@ -23,10 +26,15 @@ final class KnownStrings {
    *
    * Encoding: the writer reads every char of a string to learn whether it is ASCII (about half a
    * nanosecond a char) before it copies it. For a table string it takes the fixstr header and
-   * bytes made here instead, one array copy. msgpack(String) compares by identity first (a key
-   * written as a literal, or decoded here, is the very constant) and then with equals, which
-   * compares the bytes of an equal-length Latin-1 string in one go.
+   * bytes made here instead, one array copy. msgpack(String) finds its candidate by the string's
+   * hash in a small open-addressing table: a metadata key's hash is already cached (the message's
+   * map computed it), as is a literal's or a decoded constant's after first use, so the usual
+   * cost is one probe and an identity compare (a key written as a literal, or decoded here, is
+   * the very constant); an equal copy is confirmed with equals, a miss costs one probe or two.
    */
+
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
   private static final List<String> TABLE = List.of(
       // Talaria / convey metadata keys, with the leading '/' Talaria writes, and without it
@@ -42,10 +50,16 @@ final class KnownStrings {
 
   private static final String[][] STRINGS = new String[MAX_LENGTH + 1][];
   private static final byte[][][] BYTES = new byte[MAX_LENGTH + 1][][];
-  /** The msgpack fixstr of each entry of {@link #STRINGS}: header byte, then the bytes. */
-  private static final byte[][][] MSGPACK = new byte[MAX_LENGTH + 1][][];
+  /** Open-addressing table of the strings by hash, for {@link #msgpack}: a power of two. */
+  private static final int SLOTS = 64;
+  private static final String[] BY_HASH = new String[SLOTS];
+  /** The msgpack fixstr of each entry of {@link #BY_HASH}: header byte, then the bytes. */
+  private static final byte[][] MSGPACK = new byte[SLOTS][];
 
   static {
+    if (TABLE.size() * 2 > SLOTS) {
+      throw new ExceptionInInitializerError("KnownStrings: SLOTS must be at least twice the table");
+    }
     for (String s : TABLE) {
       byte[] bytes = s.getBytes(StandardCharsets.US_ASCII);
       int n = bytes.length;
@@ -57,7 +71,12 @@ final class KnownStrings {
       byte[] fixstr = new byte[n + 1];
       fixstr[0] = (byte) (0xa0 | n);
       System.arraycopy(bytes, 0, fixstr, 1, n);
-      MSGPACK[n] = MSGPACK[n] == null ? new byte[][] {fixstr} : append(MSGPACK[n], fixstr);
+      int slot = slot(s.hashCode());
+      while (BY_HASH[slot] != null) {
+        slot = (slot + 1) & (SLOTS - 1);
+      }
+      BY_HASH[slot] = s;
+      MSGPACK[slot] = fixstr;
     }
   }
 
@@ -79,7 +98,7 @@ final class KnownStrings {
     byte last = buf[end - 1];
     for (int i = 0; i < candidates.length; i++) {
       byte[] c = candidates[i];
-      if (c[length - 1] == last && Arrays.equals(buf, off, end, c, 0, length)) {
+      if (c[length - 1] == last && sameBytes(buf, off, c)) {
         return STRINGS[length][i];
       }
     }
@@ -95,17 +114,44 @@ final class KnownStrings {
     if (length == 0 || length > MAX_LENGTH) {
       return null;
     }
-    String[] candidates = STRINGS[length];
-    if (candidates == null) {
-      return null;
-    }
-    for (int i = 0; i < candidates.length; i++) {
-      String c = candidates[i];
-      if (c == s || c.equals(s)) {
-        return MSGPACK[length][i];
+    int hash = s.hashCode();
+    for (int slot = slot(hash); ; slot = (slot + 1) & (SLOTS - 1)) {
+      String c = BY_HASH[slot];
+      if (c == null) {
+        return null;
+      }
+      if (c == s || (c.hashCode() == hash && c.equals(s))) {
+        return MSGPACK[slot];
       }
     }
-    return null;
+  }
+
+  private static int slot(int hash) {
+    return (hash ^ (hash >>> 16)) & (SLOTS - 1);
+  }
+
+  /**
+   * Whether the {@code key.length} bytes at {@code off} equal {@code key}; the caller has checked
+   * that they are within {@code buf}. Eight bytes at a time, the last eight overlapping: for the
+   * short strings of a message this beats Arrays.equals, whose setup costs more than the compare.
+   */
+  static boolean sameBytes(byte[] buf, int off, byte[] key) {
+    int n = key.length;
+    if (n < Long.BYTES) {
+      for (int i = 0; i < n; i++) {
+        if (buf[off + i] != key[i]) {
+          return false;
+        }
+      }
+      return true;
+    }
+    int i = 0;
+    for (; i < n - Long.BYTES; i += Long.BYTES) {
+      if ((long) LONGS.get(buf, off + i) != (long) LONGS.get(key, i)) {
+        return false;
+      }
+    }
+    return (long) LONGS.get(buf, off + n - Long.BYTES) == (long) LONGS.get(key, n - Long.BYTES);
   }
 
   /** Every string in the table, for tests. */

@@ -6,11 +6,9 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.OptionalLong;
 
 /**
@@ -28,8 +26,9 @@ public final class Message {
    * The payload array is owned by this instance: the builder copies what callers pass in and the
    * getter copies what it hands out, so no caller can change a built message. Codecs in this
    * package read it in place through payloadArray() and hand a freshly decoded array in through
-   * Builder.payloadOwned(), so the hot paths copy nothing. Lists and the metadata map are
-   * unmodifiable copies made once in the constructor.
+   * Builder.payloadOwned(), so the hot paths copy nothing. Lists are unmodifiable copies made
+   * once by the builder; the metadata is a Metadata, immutable and array-backed, which the codecs
+   * read by index and build through Builder.metadataOwned().
    *
    * Spans are List<List<String>> rather than a record: wrp-go v3 declares them [][]string, its
    * doc comment lists five values per span (parent, name, start, duration, status), Talaria sends
@@ -49,9 +48,7 @@ public final class Message {
   private final OptionalLong status;
   private final OptionalLong requestDeliveryResponse;
   private final List<String> headers;
-  private final Map<String, String> metadata;
-  /** The map behind {@link #metadata}, iterated by the encoders without a wrapper per entry. */
-  private final Map<String, String> metadataBacking;
+  private final Metadata metadata;
   private final List<List<String>> spans;
   private final String path;
   private final byte[] payload;
@@ -73,7 +70,6 @@ public final class Message {
     this.requestDeliveryResponse = b.requestDeliveryResponse;
     this.headers = b.headers;
     this.metadata = b.metadata;
-    this.metadataBacking = b.metadataBacking;
     this.spans = b.spans;
     this.path = b.path;
     this.payload = b.payload;
@@ -144,9 +140,9 @@ public final class Message {
     return metadata;
   }
 
-  /** The metadata entries in order, for the encoders only: read them, never set a value. */
-  Set<Map.Entry<String, String>> metadataEntries() {
-    return metadataBacking.entrySet();
+  /** The metadata, read by index by the encoders of this package. Allocates nothing. */
+  Metadata metadataArrays() {
+    return metadata;
   }
 
   /**
@@ -319,8 +315,7 @@ public final class Message {
     private OptionalLong status = OptionalLong.empty();
     private OptionalLong requestDeliveryResponse = OptionalLong.empty();
     private List<String> headers = List.of();
-    private Map<String, String> metadata = Map.of();
-    private Map<String, String> metadataBacking = Map.of();
+    private Metadata metadata = Metadata.EMPTY;
     private List<List<String>> spans = List.of();
     private String path = "";
     private byte[] payload = EMPTY;
@@ -343,7 +338,6 @@ public final class Message {
       requestDeliveryResponse = m.requestDeliveryResponse;
       headers = m.headers;
       metadata = m.metadata;
-      metadataBacking = m.metadataBacking;
       spans = m.spans;
       path = m.path;
       payload = m.payload;
@@ -426,25 +420,13 @@ public final class Message {
      */
     public Builder metadata(Map<String, String> metadata) {
       Objects.requireNonNull(metadata, "metadata");
-      if (metadata.isEmpty()) {
-        this.metadata = Map.of();
-        this.metadataBacking = Map.of();
-        return this;
-      }
-      LinkedHashMap<String, String> copy = new LinkedHashMap<>(metadata.size() * 4 / 3 + 1);
-      for (Map.Entry<String, String> e : metadata.entrySet()) {
-        String key = Objects.requireNonNull(e.getKey(), "metadata key");
-        copy.put(key, Objects.requireNonNull(e.getValue(), () -> "metadata[\"" + key + "\"]"));
-      }
-      this.metadata = Collections.unmodifiableMap(copy);
-      this.metadataBacking = copy;
+      this.metadata = Metadata.copyOf(metadata);
       return this;
     }
 
-    /** Takes a decoded, insertion-ordered map without copying it; codecs of this package only. */
-    Builder metadataOwned(LinkedHashMap<String, String> metadata) {
-      this.metadata = metadata.isEmpty() ? Map.of() : Collections.unmodifiableMap(metadata);
-      this.metadataBacking = metadata.isEmpty() ? Map.of() : metadata;
+    /** Takes decoded metadata without copying it; codecs of this package only. */
+    Builder metadataOwned(Metadata metadata) {
+      this.metadata = metadata;
       return this;
     }
 

@@ -11,7 +11,6 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 
 /** Decodes one wrp msgpack map strictly; used once per input, not thread-safe. */
@@ -262,12 +261,12 @@ final class MsgpackReader {
     return spans;
   }
 
-  private LinkedHashMap<String, String> metadata() {
+  private Metadata metadata() {
     if (nil()) {
-      return new LinkedHashMap<>(1);
+      return Metadata.EMPTY;
     }
     int count = mapHeader("metadata");
-    LinkedHashMap<String, String> map = new LinkedHashMap<>(Math.min(count, INITIAL_CAPACITY) * 2);
+    Metadata.Builder map = new Metadata.Builder(Math.min(count, INITIAL_CAPACITY));
     for (int i = 0; i < count; i++) {
       String key;
       try {
@@ -281,7 +280,7 @@ final class MsgpackReader {
         throw relabel(e, "metadata", "metadata[\"" + echo(key) + "\"]");
       }
     }
-    return map;
+    return map.build();
   }
 
   private byte[] payload() {
@@ -635,7 +634,7 @@ final class MsgpackReader {
     int n = KEYS.length;
     for (int k = 0, i = nextField; k < n; k++, i = i + 1 == n ? 0 : i + 1) {
       byte[] key = KEYS[i];
-      if (key.length == length && Arrays.equals(buf, off, off + length, key, 0, length)) {
+      if (key.length == length && KnownStrings.sameBytes(buf, off, key)) {
         nextField = i + 1 == n ? 0 : i + 1;
         return i;
       }
@@ -652,15 +651,18 @@ final class MsgpackReader {
 
   /** Whether {@code length} bytes at {@code off} are all ASCII: checked eight at a time. */
   static boolean isAscii(byte[] bytes, int off, int length) {
-    int i = off;
     int end = off + length;
     long any = 0;
-    for (; i <= end - Long.BYTES; i += Long.BYTES) {
+    if (length < Long.BYTES) {
+      for (int i = off; i < end; i++) {
+        any |= bytes[i];
+      }
+      return (any & 0x80) == 0;
+    }
+    for (int i = off; i < end - Long.BYTES; i += Long.BYTES) {
       any |= (long) LONGS.get(bytes, i);
     }
-    for (; i < end; i++) {
-      any |= bytes[i];
-    }
+    any |= (long) LONGS.get(bytes, end - Long.BYTES); // the last eight, overlapping
     return (any & 0x8080808080808080L) == 0;
   }
 

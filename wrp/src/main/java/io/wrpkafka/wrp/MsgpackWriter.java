@@ -1,28 +1,39 @@
 package io.wrpkafka.wrp;
 
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
-/** Encodes a {@link Message} as wrp-go's msgpack map into one exactly sized array. */
+/**
+ * Encodes a {@link Message} as wrp-go's msgpack map into one exactly sized array. Thread-safe:
+ * each thread writes into its own scratch buffer.
+ */
 final class MsgpackWriter {
   /*
-   * Two passes over the message: size() adds up the exact encoded length, then write() fills a
-   * byte[] of that length. The only allocation is the result array (this is the publisher's hot
-   * path: keep it that way). Keys come in wrp-go's order (messages_gen.go:
-   * msg_type, source, dest, transaction_uuid, content_type, accept, status, rdr, headers,
-   * metadata, path, payload, service_name, url, partner_ids, session_id, qos), empty fields are
-   * omitted, msg_type is always written, status and rdr whenever set, qos unless 0.
+   * One pass over the message into a thread-confined scratch buffer, then one copy of the bytes
+   * into the exactly sized result (Arrays.copyOfRange: the JIT fills the new array by the copy
+   * and does not zero it first). The result is the only allocation of an encode (this is the
+   * publisher's hot path: keep it that way). An earlier version walked the message twice, once
+   * to add up the exact size and once to write; the size pass cost as much as the writing.
    *
-   * Strings: size() reads each string's chars once (utf8Length: one compare per char while they
-   * are ASCII) and notes whether every string of the message was ASCII. If so, write() copies
-   * each string with String.getBytes(int, int, byte[], int), a bulk copy of a Latin-1 string's
-   * bytes, and takes the length from String.length(). A message with any non-ASCII string takes
-   * the general path for its strings: the UTF-8 length again (for the header), then
-   * writeUtf8, char by char, with the same result as String.getBytes(UTF_8) (unpaired
-   * surrogates become '?'). Metadata is iterated on the message's own LinkedHashMap, whose
-   * entries are its nodes, not through the unmodifiable view (a wrapper per entry). Metadata keys
-   * and the content types that are KnownStrings (Talaria's keys, the usual content types) are
-   * not read at all: their fixstr encoding is made once and copied.
+   * Keys come in wrp-go's order (messages_gen.go: msg_type, source, dest, transaction_uuid,
+   * content_type, accept, status, rdr, headers, metadata, path, payload, service_name, url,
+   * partner_ids, session_id, qos), empty fields are omitted, msg_type is always written, status
+   * and rdr whenever set, qos unless 0. The body starts HEADER_ROOM bytes into the scratch
+   * buffer; the map header, known only once the fields are counted, goes right before it.
+   *
+   * Strings: one loop ORs all chars of the string together; it has no early exit, so the JIT
+   * unrolls it (an exit at the first non-ASCII char made it a char at a time). If the OR is
+   * below 0x80 the string's bytes are copied with String.getBytes(int, int, byte[], int), a
+   * bulk copy of a Latin-1 string. Otherwise the string is written char by char as UTF-8, the
+   * same bytes as String.getBytes(UTF_8) (unpaired surrogates become '?'). Metadata keys and
+   * content types that are KnownStrings (Talaria's keys, the usual content types) are not read
+   * at all: their fixstr encoding is made once and copied. Metadata is read by index from its
+   * arrays (Metadata): no iterator, no entry objects.
+   *
+   * A payload larger than SPLICE_PAYLOAD is not copied into the scratch buffer: its place is
+   * noted and it is copied once, straight into the result, between the bytes before and after.
+   * A scratch buffer that grew beyond KEEP_BYTES for a large message is dropped afterwards, so a
+   * thread keeps at most a few KiB.
    *
    * wrp v3's spans ([][]string) go where v3's codec put them, right after metadata; v5 has no
    * such field and skips the key. A message without spans is written exactly as v5 writes it.
@@ -34,6 +45,19 @@ final class MsgpackWriter {
    * msgpack-core is not used here: its packer buffers into chunks and copies them out, while the
    * exact-size array is what a Kafka record needs. The tests decode this output with msgpack-core.
    */
+
+  /** Room before the body for the largest map header (map16: 3 bytes; wrp has 18 keys). */
+  private static final int HEADER_ROOM = 3;
+  private static final int INITIAL_BYTES = 2048;
+  /** A scratch array grown beyond this for one message is dropped after it. */
+  private static final int KEEP_BYTES = 64 * 1024;
+  /** Payloads larger than this go straight into the result instead of through the scratch. */
+  private static final int SPLICE_PAYLOAD = 1024;
+  /** The largest array the JVM reliably allocates. */
+  private static final int MAX_ARRAY = Integer.MAX_VALUE - 16;
+
+  private static final ThreadLocal<MsgpackWriter> SCRATCH =
+      ThreadLocal.withInitial(MsgpackWriter::new);
 
   private static final byte[] MSG_TYPE = key("msg_type");
   private static final byte[] SOURCE = key("source");
@@ -54,166 +78,78 @@ final class MsgpackWriter {
   private static final byte[] SESSION_ID = key("session_id");
   private static final byte[] QOS = key("qos");
 
-  private byte[] out;
+  private byte[] out = new byte[INITIAL_BYTES];
   private int pos;
-  /** Set by {@link #measure}: every string of the message is ASCII (UTF-8 length = length). */
-  private boolean ascii = true;
+  /** The number of map entries written so far. */
+  private int fields;
+  /** A large payload copied straight into the result at {@link #spliceAt}, or null. */
+  private byte[] splice;
+  private int spliceAt;
 
   private MsgpackWriter() {}
 
   static byte[] encode(Message m) {
-    MsgpackWriter w = new MsgpackWriter();
-    w.out = new byte[w.measure(m)];
-    w.write(m);
-    if (w.pos != w.out.length) {
-      throw new IllegalStateException("msgpack size mismatch: " + w.pos + " != " + w.out.length);
-    }
-    return w.out;
+    return SCRATCH.get().encodeMessage(m);
   }
 
-  /** The exact encoded length of {@code m}. */
-  static int size(Message m) {
-    return new MsgpackWriter().measure(m);
-  }
-
-  private static int fieldCount(Message m) {
-    int n = 1;
-    n += m.source().isEmpty() ? 0 : 1;
-    n += m.destination().isEmpty() ? 0 : 1;
-    n += m.transactionUuid().isEmpty() ? 0 : 1;
-    n += m.contentType().isEmpty() ? 0 : 1;
-    n += m.accept().isEmpty() ? 0 : 1;
-    n += m.status().isPresent() ? 1 : 0;
-    n += m.requestDeliveryResponse().isPresent() ? 1 : 0;
-    n += m.headers().isEmpty() ? 0 : 1;
-    n += m.metadata().isEmpty() ? 0 : 1;
-    n += m.spans().isEmpty() ? 0 : 1;
-    n += m.path().isEmpty() ? 0 : 1;
-    n += m.payloadLength() == 0 ? 0 : 1;
-    n += m.serviceName().isEmpty() ? 0 : 1;
-    n += m.url().isEmpty() ? 0 : 1;
-    n += m.partnerIds().isEmpty() ? 0 : 1;
-    n += m.sessionId().isEmpty() ? 0 : 1;
-    n += m.qualityOfService() == 0 ? 0 : 1;
-    return n;
-  }
-
-  /** The exact encoded length of {@code m}; notes whether all its strings are ASCII. */
-  private int measure(Message m) {
-    long s = containerHeaderSize(fieldCount(m)) + MSG_TYPE.length + 1;
-    s += stringFieldSize(SOURCE, m.source());
-    s += stringFieldSize(DEST, m.destination());
-    s += stringFieldSize(TRANSACTION_UUID, m.transactionUuid());
-    s += knownFieldSize(CONTENT_TYPE, m.contentType());
-    s += knownFieldSize(ACCEPT, m.accept());
-    if (m.status().isPresent()) {
-      s += STATUS.length + intSize(m.status().getAsLong());
-    }
-    if (m.requestDeliveryResponse().isPresent()) {
-      s += RDR.length + intSize(m.requestDeliveryResponse().getAsLong());
-    }
-    s += listFieldSize(HEADERS, m.headers());
-    if (!m.metadata().isEmpty()) {
-      s += METADATA.length + containerHeaderSize(m.metadata().size());
-      for (Map.Entry<String, String> e : m.metadataEntries()) {
-        s += knownSize(e.getKey()) + stringSize(e.getValue());
+  private byte[] encodeMessage(Message m) {
+    pos = HEADER_ROOM;
+    fields = 0;
+    try {
+      write(m);
+      return result();
+    } finally {
+      splice = null; // keep no reference to the caller's payload
+      if (out.length > KEEP_BYTES) {
+        out = new byte[INITIAL_BYTES];
       }
     }
-    List<List<String>> spans = m.spans();
-    if (!spans.isEmpty()) {
-      s += SPANS.length + containerHeaderSize(spans.size());
-      for (int i = 0, n = spans.size(); i < n; i++) {
-        s += listSize(spans.get(i));
+  }
+
+  /** Puts the map header before the body and copies both (and a spliced payload) out. */
+  private byte[] result() {
+    int start;
+    if (fields < 16) {
+      start = HEADER_ROOM - 1;
+      out[start] = (byte) (0x80 | fields);
+    } else {
+      start = HEADER_ROOM - 3;
+      out[start] = (byte) 0xde;
+      out[start + 1] = (byte) (fields >>> 8);
+      out[start + 2] = (byte) fields;
+    }
+    if (splice == null) {
+      return Arrays.copyOfRange(out, start, pos); // filled by the copy, never zeroed first
+    }
+    long total = (long) pos - start + splice.length;
+    if (total > MAX_ARRAY) {
+      throw new IllegalArgumentException("message too large to encode: " + total + " bytes");
+    }
+    byte[] result = new byte[(int) total];
+    int head = spliceAt - start;
+    System.arraycopy(out, start, result, 0, head);
+    System.arraycopy(splice, 0, result, head, splice.length);
+    System.arraycopy(out, spliceAt, result, head + splice.length, pos - spliceAt);
+    return result;
+  }
+
+  /** Makes room for {@code more} bytes at {@link #pos}. */
+  private void ensure(long more) {
+    if (more > out.length - pos) {
+      long needed = pos + more;
+      if (needed > MAX_ARRAY) {
+        throw new IllegalArgumentException("message too large to encode: over " + needed
+            + " bytes");
       }
+      out = Arrays.copyOf(out, (int) Math.min(MAX_ARRAY, Math.max(needed, 2L * out.length)));
     }
-    s += stringFieldSize(PATH, m.path());
-    int payload = m.payloadLength();
-    if (payload > 0) {
-      s += PAYLOAD.length + (payload < 256 ? 2 : payload < 65536 ? 3 : 5) + payload;
-    }
-    s += stringFieldSize(SERVICE_NAME, m.serviceName());
-    s += stringFieldSize(URL, m.url());
-    s += listFieldSize(PARTNER_IDS, m.partnerIds());
-    s += stringFieldSize(SESSION_ID, m.sessionId());
-    if (m.qualityOfService() != 0) {
-      s += QOS.length + intSize(m.qualityOfService());
-    }
-    if (s > Integer.MAX_VALUE - 16) {
-      throw new IllegalArgumentException("message too large to encode: " + s + " bytes");
-    }
-    return (int) s;
   }
 
-  private long stringFieldSize(byte[] key, String value) {
-    return value.isEmpty() ? 0 : key.length + stringSize(value);
-  }
-
-  private long knownFieldSize(byte[] key, String value) {
-    return value.isEmpty() ? 0 : key.length + knownSize(value);
-  }
-
-  /** {@link #stringSize}, or the length of its {@link KnownStrings} encoding without reading it. */
-  private long knownSize(String s) {
-    byte[] known = KnownStrings.msgpack(s);
-    return known != null ? known.length : stringSize(s);
-  }
-
-  private long listFieldSize(byte[] key, List<String> values) {
-    return values.isEmpty() ? 0 : key.length + listSize(values);
-  }
-
-  private long listSize(List<String> values) {
-    long s = containerHeaderSize(values.size());
-    for (int i = 0, n = values.size(); i < n; i++) {
-      s += stringSize(values.get(i));
-    }
-    return s;
-  }
-
-  private static int containerHeaderSize(int count) {
-    return count < 16 ? 1 : count < 65536 ? 3 : 5;
-  }
-
-  private long stringSize(String s) {
-    int chars = s.length();
-    int prefix = asciiPrefix(s);
-    long n = chars;
-    if (prefix < chars) {
-      ascii = false;
-      n = utf8Length(s, prefix);
-    }
-    return n + (n < 32 ? 1 : n < 256 ? 2 : n < 65536 ? 3 : 5);
-  }
-
-  private static int intSize(long v) {
-    if (v >= 0) {
-      return v <= Byte.MAX_VALUE ? 1 : v <= Short.MAX_VALUE ? 3 : v <= Integer.MAX_VALUE ? 5 : 9;
-    }
-    return v >= -32 ? 1 : v >= Byte.MIN_VALUE ? 2 : v >= Short.MIN_VALUE ? 3
-        : v >= Integer.MIN_VALUE ? 5 : 9;
-  }
-
-  /** UTF-8 length of {@code s} as {@link #writeUtf8} writes it (unpaired surrogates as '?'). */
+  /** UTF-8 length of {@code s} as {@link #string} writes it (unpaired surrogates as '?'). */
   static long utf8Length(String s) {
-    int prefix = asciiPrefix(s);
-    return prefix == s.length() ? prefix : utf8Length(s, prefix);
-  }
-
-  /** The number of leading ASCII chars of {@code s}: its length when it is all ASCII. */
-  private static int asciiPrefix(String s) {
-    int n = s.length();
-    int i = 0;
-    while (i < n && s.charAt(i) < 0x80) {
-      i++;
-    }
-    return i;
-  }
-
-  /** {@link #utf8Length(String)} from index {@code from}, all chars before it being ASCII. */
-  private static long utf8Length(String s, int from) {
     int n = s.length();
     long len = n;
-    for (int i = from; i < n; i++) {
+    for (int i = 0; i < n; i++) {
       char c = s.charAt(i);
       if (c >= 0x80) {
         if (c < 0x800) {
@@ -231,44 +167,51 @@ final class MsgpackWriter {
   }
 
   private void write(Message m) {
-    containerHeader(0x80, 0xde, fieldCount(m));
+    ensure(MSG_TYPE.length + 1);
     raw(MSG_TYPE);
     out[pos++] = (byte) m.type().code();
+    fields++;
     stringField(SOURCE, m.source());
     stringField(DEST, m.destination());
     stringField(TRANSACTION_UUID, m.transactionUuid());
     knownField(CONTENT_TYPE, m.contentType());
     knownField(ACCEPT, m.accept());
     if (m.status().isPresent()) {
-      raw(STATUS);
-      integer(m.status().getAsLong());
+      integerField(STATUS, m.status().getAsLong());
     }
     if (m.requestDeliveryResponse().isPresent()) {
-      raw(RDR);
-      integer(m.requestDeliveryResponse().getAsLong());
+      integerField(RDR, m.requestDeliveryResponse().getAsLong());
     }
     stringList(HEADERS, m.headers());
-    if (!m.metadata().isEmpty()) {
+    Metadata metadata = m.metadataArrays();
+    int entries = metadata.size();
+    if (entries > 0) {
+      ensure(METADATA.length + 5);
       raw(METADATA);
-      containerHeader(0x80, 0xde, m.metadata().size());
-      for (Map.Entry<String, String> e : m.metadataEntries()) {
-        knownString(e.getKey());
-        string(e.getValue());
+      containerHeader(0x80, 0xde, entries);
+      fields++;
+      for (int i = 0; i < entries; i++) {
+        knownString(metadata.key(i));
+        string(metadata.value(i));
       }
     }
     List<List<String>> spans = m.spans();
     if (!spans.isEmpty()) {
+      ensure(SPANS.length + 5);
       raw(SPANS);
       containerHeader(0x90, 0xdc, spans.size());
+      fields++;
       for (int i = 0, n = spans.size(); i < n; i++) {
         list(spans.get(i));
       }
     }
     stringField(PATH, m.path());
     byte[] payload = m.payloadArray();
-    if (payload.length > 0) {
+    int n = payload.length;
+    if (n > 0) {
+      boolean spliced = n > SPLICE_PAYLOAD;
+      ensure(PAYLOAD.length + 5 + (spliced ? 0 : n));
       raw(PAYLOAD);
-      int n = payload.length;
       if (n < 256) {
         out[pos++] = (byte) 0xc4;
         out[pos++] = (byte) n;
@@ -279,30 +222,46 @@ final class MsgpackWriter {
         out[pos++] = (byte) 0xc6;
         u32(n);
       }
-      System.arraycopy(payload, 0, out, pos, n);
-      pos += n;
+      if (spliced) {
+        splice = payload;
+        spliceAt = pos;
+      } else {
+        System.arraycopy(payload, 0, out, pos, n);
+        pos += n;
+      }
+      fields++;
     }
     stringField(SERVICE_NAME, m.serviceName());
     stringField(URL, m.url());
     stringList(PARTNER_IDS, m.partnerIds());
     stringField(SESSION_ID, m.sessionId());
     if (m.qualityOfService() != 0) {
-      raw(QOS);
-      integer(m.qualityOfService());
+      integerField(QOS, m.qualityOfService());
     }
+  }
+
+  private void integerField(byte[] key, long value) {
+    ensure(key.length + 9);
+    raw(key);
+    integer(value);
+    fields++;
   }
 
   private void stringField(byte[] key, String value) {
     if (!value.isEmpty()) {
+      ensure(key.length);
       raw(key);
       string(value);
+      fields++;
     }
   }
 
   private void knownField(byte[] key, String value) {
     if (!value.isEmpty()) {
+      ensure(key.length);
       raw(key);
       knownString(value);
+      fields++;
     }
   }
 
@@ -310,6 +269,7 @@ final class MsgpackWriter {
   private void knownString(String s) {
     byte[] known = KnownStrings.msgpack(s);
     if (known != null) {
+      ensure(known.length);
       raw(known);
     } else {
       string(s);
@@ -318,12 +278,15 @@ final class MsgpackWriter {
 
   private void stringList(byte[] key, List<String> values) {
     if (!values.isEmpty()) {
+      ensure(key.length);
       raw(key);
       list(values);
+      fields++;
     }
   }
 
   private void list(List<String> values) {
+    ensure(5);
     containerHeader(0x90, 0xdc, values.size());
     for (int i = 0, n = values.size(); i < n; i++) {
       string(values.get(i));
@@ -343,16 +306,28 @@ final class MsgpackWriter {
     }
   }
 
+  /** Writes a str header and {@code s} in UTF-8. Allocates nothing unless the scratch grows. */
   @SuppressWarnings("deprecation") // getBytes(int, int, byte[], int): exact for ASCII chars
   private void string(String s) {
-    int chars = s.length();
-    boolean copy = ascii;
-    int n = chars;
-    if (!copy) {
-      int prefix = asciiPrefix(s);
-      copy = prefix == chars;
-      n = copy ? chars : (int) utf8Length(s, prefix);
+    int n = s.length();
+    int any = 0;
+    for (int i = 0; i < n; i++) { // no early exit: the JIT unrolls it
+      any |= s.charAt(i);
     }
+    if (any < 0x80) {
+      ensure(5L + n);
+      strHeader(n);
+      s.getBytes(0, n, out, pos); // all ASCII: one bulk copy of a Latin-1 string's bytes
+      pos += n;
+      return;
+    }
+    long utf8 = utf8Length(s);
+    ensure(5 + utf8);
+    strHeader((int) utf8);
+    writeUtf8(s);
+  }
+
+  private void strHeader(int n) {
     if (n < 32) {
       out[pos++] = (byte) (0xa0 | n);
     } else if (n < 256) {
@@ -365,14 +340,9 @@ final class MsgpackWriter {
       out[pos++] = (byte) 0xdb;
       u32(n);
     }
-    if (copy) {
-      s.getBytes(0, chars, out, pos); // all ASCII: one bulk copy of the string's bytes
-      pos += chars;
-    } else {
-      writeUtf8(s);
-    }
   }
 
+  /** Writes {@code s} as String.getBytes(UTF_8) would. */
   private void writeUtf8(String s) {
     byte[] o = out;
     int p = pos;

@@ -47,6 +47,48 @@ class KnownStringsTest {
     assertThat(KnownStrings.msgpack(new String(known))).isEqualTo(fixstr);
   }
 
+  /**
+   * Every length up to 25 at offsets 0 to 8, equal or with one byte different at each position,
+   * with other bytes around the compared run: one table, checked in a loop.
+   */
+  @Test
+  void sameBytesFindsADifferenceAnywhereInTheRunAndNoneOutsideIt() {
+    for (int offset = 0; offset <= 8; offset++) {
+      for (int length = 0; length <= 25; length++) {
+        for (int differ = -1; differ < length; differ++) {
+          byte[] key = new byte[length];
+          byte[] buf = new byte[offset + length + 8];
+          java.util.Arrays.fill(buf, (byte) 'z');
+          for (int i = 0; i < length; i++) {
+            key[i] = (byte) ('a' + i);
+            buf[offset + i] = key[i];
+          }
+          if (differ >= 0) {
+            buf[offset + differ] ^= 0x01;
+          }
+
+          assertThat(KnownStrings.sameBytes(buf, offset, key))
+              .as("offset %d, length %d, different byte at %d", offset, length, differ)
+              .isEqualTo(differ < 0);
+        }
+      }
+    }
+  }
+
+  @ParameterizedTest(name = "a string with the hash of \"{0}\" is not taken for it")
+  @MethodSource("table")
+  void aStringWithTheSameHashAndLengthButOtherCharsHasNoPrecomputedEncoding(String known) {
+    // (c1 + 1, c2 - 31) in place of two neighbouring chars keeps String.hashCode
+    char[] chars = known.toCharArray();
+    chars[1]++;
+    chars[2] -= 31;
+    String collision = new String(chars);
+
+    assertThat(collision.hashCode()).isEqualTo(known.hashCode());
+    assertThat(collision).isNotEqualTo(known);
+    assertThat(KnownStrings.msgpack(collision)).isNull();
+  }
+
   @ParameterizedTest(name = "\"{0}\" has no precomputed encoding")
   @CsvSource(quoteCharacter = '\'', value = {
       "''", "/hw-devicei", "/HW-DEVICEID", "'/hw-deviceid '", "application/jsox",

@@ -298,7 +298,9 @@ class MsgpackFormatTest {
   void encodedArrayHasExactlyTheEncodedLength() {
     byte[] encoded = Format.MSGPACK.encode(fullMessage());
 
-    assertThat(encoded).hasSize(MsgpackWriter.size(fullMessage()));
+    // the reader rejects trailing bytes, so an array with slack at its end would fail here
+    assertThat(Format.MSGPACK.decode(encoded)).isEqualTo(fullMessage());
+    assertThat(MsgpackValue.length(encoded, 0)).isEqualTo(encoded.length);
   }
 
   private static Map<String, Value> msgpackCoreMap(byte[] bytes) {
