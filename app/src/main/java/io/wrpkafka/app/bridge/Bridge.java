@@ -434,6 +434,9 @@ public final class Bridge implements AutoCloseable {
           Vertx.builder()
               .with(
                   new VertxOptions()
+                      // One event loop per core, not Vert.x's two: nothing on a loop waits, and
+                      // under wrk it cost less CPU per request (benchmarks/README.md).
+                      .setEventLoopPoolSize(Runtime.getRuntime().availableProcessors())
                       .setMaxWorkerExecuteTime(maxWaitMillis)
                       .setMaxWorkerExecuteTimeUnit(TimeUnit.MILLISECONDS))
               .build();
