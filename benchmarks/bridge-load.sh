@@ -8,6 +8,9 @@
 # it), the same bodies from wrk with benchmarks/wrk/notify.lua (2 threads, 32 connections,
 # WRK_SECONDS, default 20 s) into benchmarks/results/bridge-load-<date>-wrk.txt, followed by
 # the bridge JVM's CPU time and thread switches per request over the wrk run (from /proc).
+# BRIDGE_JFR=FILE records a Java Flight Recording (settings=profile) of the bridge JVM over the
+# wrk run into FILE; `java -cp benchmarks/target/benchmarks.jar io.wrpkafka.bench.JfrTop FILE`
+# sums its CPU samples by thread and frame. WRK_PIPELINE=N pipelines N requests (notify.lua).
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -61,10 +64,17 @@ if command -v wrk >/dev/null 2>&1; then
   bodies=$(mktemp -d -t bridge-load-bodies.XXXXXX)
   java -cp benchmarks/target/benchmarks.jar io.wrpkafka.bench.NotifyBodies "$bodies" 64 50
   out="benchmarks/results/bridge-load-$date-wrk.txt"
+  if [ -n "${BRIDGE_JFR:-}" ]; then
+    jcmd "$serve" JFR.start name=bridge-load settings=profile filename="$(realpath -m "$BRIDGE_JFR")" >/dev/null
+  fi
   ticks0=$(cpu_ticks "$serve"); switches0=$(switches "$serve")
   WRK_BODIES=$bodies wrk -t2 -c32 -d"${WRK_SECONDS:-20}s" --latency -s benchmarks/wrk/notify.lua \
     "http://127.0.0.1:$port" | tee "$out"
   ticks1=$(cpu_ticks "$serve"); switches1=$(switches "$serve")
+  if [ -n "${BRIDGE_JFR:-}" ]; then
+    jcmd "$serve" JFR.stop name=bridge-load >/dev/null
+    echo "bridge profile: $BRIDGE_JFR"
+  fi
   requests=$(awk '/^requests / {gsub(",", "", $2); print $2}' "$out")
   if [ -n "$requests" ] && [ "$requests" -gt 0 ]; then
     awk -v t="$((ticks1 - ticks0))" -v hz="$(getconf CLK_TCK)" -v s="$((switches1 - switches0))" \

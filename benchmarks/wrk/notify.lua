@@ -1,6 +1,9 @@
 -- wrk script: POST /api/v4/notify with msgpack WRP bodies, taking turns over the files
 -- body-0.msgpack ... body-N.msgpack in WRK_BODIES (written by io.wrpkafka.bench.NotifyBodies).
 -- Usage: WRK_BODIES=DIR wrk -t2 -c32 -d20s --latency -s benchmarks/wrk/notify.lua http://HOST:PORT
+-- WRK_PIPELINE=N (default 1) sends N requests back to back on a connection before reading their
+-- answers (HTTP/1.1 pipelining). Talaria does not pipeline; this shows what the bridge does when
+-- a read and a write system call carry N requests instead of one.
 local dir = os.getenv("WRK_BODIES") or error("set WRK_BODIES to the directory of body-N.msgpack files")
 local bodies = {}
 while true do
@@ -14,6 +17,7 @@ if #bodies == 0 then error("no body-0.msgpack in " .. dir) end
 -- Built in init: only then does wrk know the host, and HTTP/1.1 requires the Host header.
 local requests = {}
 local next = 0
+local pipeline = tonumber(os.getenv("WRK_PIPELINE") or "1")
 
 init = function(args)
   for i, body in ipairs(bodies) do
@@ -24,8 +28,16 @@ init = function(args)
 end
 
 request = function()
-  next = next % #requests + 1
-  return requests[next]
+  if pipeline <= 1 then
+    next = next % #requests + 1
+    return requests[next]
+  end
+  local batch = {}
+  for i = 1, pipeline do
+    next = next % #requests + 1
+    batch[i] = requests[next]
+  end
+  return table.concat(batch)
 end
 
 local statuses = {}

@@ -21,6 +21,14 @@ enum BodyType {
     if (contentType == null) {
       return UNSUPPORTED;
     }
+    // What Talaria and most clients send, as sent: no substring, strip or lower-case copy per
+    // request (about 1 % of the bridge's CPU samples under load).
+    if (contentType.equals("application/msgpack")) {
+      return MSGPACK;
+    }
+    if (contentType.equals("application/json")) {
+      return JSON;
+    }
     int semicolon = contentType.indexOf(';');
     String type =
         (semicolon < 0 ? contentType : contentType.substring(0, semicolon))

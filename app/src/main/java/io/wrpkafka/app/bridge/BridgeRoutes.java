@@ -8,6 +8,7 @@ import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonArray;
@@ -70,6 +71,9 @@ final class BridgeRoutes {
       "/healthz", "GET", "/readyz", "GET", "/metrics", "GET",
       "/api/v4/notify", "POST", "/api/v1/messages", "POST", "/api/v1/route", "POST",
       "/api/v1/config", "GET, PUT");
+  /** The paths HTTP metrics label as routes, the busiest first. */
+  private static final List<String> ROUTES = List.of("/api/v4/notify", "/api/v1/messages",
+      "/api/v1/route", "/api/v1/config", "/healthz", "/readyz", "/metrics");
   private static final String RETRY_AFTER_SECONDS = "1";
   private static final String JSON = "application/json";
   private static final String ADMIN_CHALLENGE = "Bearer realm=\"wrpkafka-admin\"";
@@ -87,6 +91,7 @@ final class BridgeRoutes {
   private final DynamicConfigCodec codec;
   private final Consumer<DynamicConfig> reloaded;
   private final AuthFailures authFailures;
+  private final HttpMetrics httpMetrics;
   private final AtomicInteger inFlight = new AtomicInteger();
   private volatile boolean draining;
 
@@ -111,6 +116,7 @@ final class BridgeRoutes {
     this.codec = codec;
     this.reloaded = reloaded;
     this.authFailures = new AuthFailures(registry, log);
+    this.httpMetrics = new HttpMetrics(registry, ROUTES);
   }
 
   Router router() {
@@ -197,14 +203,25 @@ final class BridgeRoutes {
   }
 
   private void track(RoutingContext ctx) {
+    long start = System.nanoTime();
+    HttpMethod method = ctx.request().method();
+    httpMetrics.started(method);
     if (draining) {
+      ctx.addEndHandler(ignored -> answered(ctx, method, start));
       ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
       send(ctx, Answer.error(503, "shutting_down", "the bridge is shutting down; retry on another instance"));
       return;
     }
     inFlight.incrementAndGet();
-    ctx.addEndHandler(ignored -> inFlight.decrementAndGet());
+    ctx.addEndHandler(ignored -> {
+      inFlight.decrementAndGet();
+      answered(ctx, method, start);
+    });
     ctx.next();
+  }
+
+  private void answered(RoutingContext ctx, HttpMethod method, long start) {
+    httpMetrics.ended(method, ctx.normalizedPath(), ctx.response().getStatusCode(), start);
   }
 
   // ---------------------------------------------------------------- checks
@@ -638,7 +655,8 @@ final class BridgeRoutes {
    * every other error, and closes the connection, whose framing can no longer be trusted. The
    * parser's own message is not echoed: it may quote the request's bytes.
    */
-  static void invalidRequest(HttpServerRequest request) {
+  void invalidRequest(HttpServerRequest request) {
+    long start = System.nanoTime();
     Throwable cause = request.decoderResult().cause();
     Answer answer;
     if (cause instanceof TooLongHttpLineException) {
@@ -659,5 +677,6 @@ final class BridgeRoutes {
         .putHeader(HttpHeaders.CONNECTION, "close")
         .end(answer.body().encode())
         .onComplete(done -> request.connection().close());
+    httpMetrics.answeredUnrouted(request.method(), answer.status(), System.nanoTime() - start);
   }
 }
