@@ -37,8 +37,9 @@ import org.slf4j.LoggerFactory;
  * the config snapshot (one volatile read), routes, encodes the value once (the configured
  * ValueEncoder, msgpack by default), takes the key and header bytes per destination, takes
  * room (Pipeline.admit: the QoS rules) and forwards the record, still in compact form
- * (PendingRecord), to its lane, which makes the ProducerRecord when it sends it. QoS 0-74 then returns; 75-99 waits on the record's future until
- * recordDeliveryTimeout after its produce call, and reports TIMEOUT itself if it gives up first.
+ * (PendingRecord), to its lane, which makes the ProducerRecord when it sends it. QoS 0-74 then
+ * returns; 75-99 waits on the record's future until recordDeliveryTimeout after its produce
+ * call, and reports TIMEOUT itself if it gives up first.
  *
  * Batches. produceAll reads the snapshot once and submits every message with it (route, encode,
  * admit, forward, in order, so per-device order is the batch's), then awaits the QoS 75-99
