@@ -499,45 +499,32 @@ public final class EndToEndBenchmark {
     return new Run(n, 0, callback.failed.sum(), nanos, latency, 0);
   }
 
+  /** Produces {@code messages} from one caller as fast as it can: a closed loop. */
   private Run runPublisher(Message[] messages, Duration time) {
-    Histogram latency = newHistogram();
-    int max = options.records();
-    long dropped = 0;
-    long failed = 0;
-    long start = System.nanoTime();
-    long deadline = start + time.toNanos();
-    long now = start;
-    int n = 0;
-    while (n < max && now < deadline) {
-      ProduceResult result = publisher.produce(messages[n & MASK]);
-      long after = System.nanoTime();
-      latency.recordValue(Math.min(after - now, HIGHEST_LATENCY_NANOS));
-      now = after;
-      n++;
-      if (result.outcome() == Outcome.DROPPED) {
-        dropped++;
-      } else if (result.outcome() == Outcome.FAILED) {
-        failed++;
-      }
-    }
-    awaitDrained(DRAIN_TIMEOUT);
-    long nanos = System.nanoTime() - start;
-    return new Run(n, dropped, failed, nanos, latency, 0);
+    return runOneCaller(messages, time, 0);
   }
 
   /**
    * Produces {@code messages} offered at {@code rate} records/s from one caller: an open loop
    * that makes every call that is due by the clock and, when ahead of the schedule, parks until
-   * the next call is due, for at least {@link #PACE_PARK_NANOS}. The latency counts the time
-   * inside {@code produce} only.
+   * the next call is due, for at least {@link #PACE_PARK_NANOS}.
    */
   private Run runPaced(Message[] messages, Duration time, double rate) {
     if (!(rate > 0)) {
       throw new IllegalStateException("no rate to pace at: the raw producer has not run yet");
     }
+    return runOneCaller(messages, time, rate);
+  }
+
+  /**
+   * One caller producing {@code messages}, paced at {@code rate} records/s when it is above 0.
+   * The latency counts the time inside {@code produce} only.
+   */
+  private Run runOneCaller(Message[] messages, Duration time, double rate) {
     Histogram latency = newHistogram();
     int max = options.records();
-    double nanosPerRecord = 1e9 / rate;
+    boolean paced = rate > 0;
+    double nanosPerRecord = paced ? 1e9 / rate : 0;
     long dropped = 0;
     long failed = 0;
     long start = System.nanoTime();
@@ -545,11 +532,13 @@ public final class EndToEndBenchmark {
     long now = start;
     int n = 0;
     while (n < max && now < deadline) {
-      long due = start + (long) (n * nanosPerRecord);
-      if (now - due < 0) {
-        LockSupport.parkNanos(Math.max(due - now, PACE_PARK_NANOS));
-        now = System.nanoTime();
-        continue;
+      if (paced) {
+        long due = start + (long) (n * nanosPerRecord);
+        if (now - due < 0) {
+          LockSupport.parkNanos(Math.max(due - now, PACE_PARK_NANOS));
+          now = System.nanoTime();
+          continue;
+        }
       }
       ProduceResult result = publisher.produce(messages[n & MASK]);
       long after = System.nanoTime();
