@@ -26,7 +26,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
 import org.slf4j.Logger;
@@ -267,27 +266,11 @@ public final class Pipeline {
   }
 
   /**
-   * A record that took {@code size} bytes of room in {@link #admit}, ready to {@link #forward}.
-   * It keeps its Kafka record for the dead-letter stage only when a dead-letter topic covers its
-   * QoS now, and its message's {@code transactionUuid} (a reference) for the failure log.
-   */
-  public PendingRecord record(
-      ProducerRecord<byte[], byte[]> record,
-      Destination destination,
-      int qos,
-      long startNanos,
-      long size,
-      CompletableFuture<ProduceResult> future,
-      String transactionUuid) {
-    return new PendingRecord(
-        record, destination, qos, startNanos, size, future, deadLetters.covers(qos), outcomes,
-        transactionUuid);
-  }
-
-  /**
-   * Like {@link #record(ProducerRecord, Destination, int, long, long, CompletableFuture,
-   * String)}, for a record held in compact form until a lane sends it: {@code key}, {@code
-   * value} and the headers of {@code destination} (see {@link PendingRecord}).
+   * A record that took {@code size} bytes of room in {@link #admit}, ready to {@link #forward},
+   * held in compact form until a lane sends it: {@code key}, {@code value} and the headers of
+   * {@code destination} (see {@link PendingRecord}). It keeps its Kafka record for the
+   * dead-letter stage only when a dead-letter topic covers its QoS now, and its message's
+   * {@code transactionUuid} (a reference) for the failure log.
    */
   public PendingRecord record(
       Destination destination,
