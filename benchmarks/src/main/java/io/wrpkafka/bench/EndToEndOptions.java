@@ -54,7 +54,7 @@ record EndToEndOptions(
       "writes <output>/<name>.md and <output>/<name>.png.",
       "  --quick              a ~30 s run (2 rounds of 1.5 s per mode)",
       "  --smoke              the smallest run: 300 records per mode, one round, no warm-up",
-      "  --rounds N           measured rounds (default 3)",
+      "  --rounds N           measured rounds (default 5, enough for a median)",
       "  --seconds S          seconds each mode produces per round (default 4)",
       "  --records N          the most records per mode and round (default 5000000)",
       "  --sustained-seconds S  seconds of the heap and GC run (default 20)",
@@ -79,7 +79,7 @@ record EndToEndOptions(
    * @throws IllegalArgumentException naming the argument and its bad value
    */
   static EndToEndOptions parse(String... args) {
-    int rounds = 3;
+    int rounds = 5;
     boolean warmup = true;
     double seconds = 4;
     int records = 5_000_000;

@@ -185,8 +185,8 @@ final class EndToEndReport {
     md.append('\n');
 
     md.append("## Targets\n\n");
-    md.append("The end-to-end rows of the issue \"As fast as the client it wraps\" and the"
-        + " earlier targets, from this run only. The codec rows are JMH figures (see the JMH"
+    md.append("The end-to-end performance targets (README, \"Performance\"), from this run"
+        + " only. The codec rows are JMH figures (see the JMH"
         + " report) and the bridge row is the bridge load test's (see its report).\n\n");
     md.append("| target | measured | met |\n|---|---|---|\n");
     double ratio50 = r.throughputRatio(Mode.QOS_50);

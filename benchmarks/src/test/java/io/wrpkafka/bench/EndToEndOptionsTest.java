@@ -35,6 +35,11 @@ class EndToEndOptionsTest {
   }
 
   @Test
+  void aDefaultRunMeasuresFiveRoundsSoItsMedianOutvotesTwoOddRounds() {
+    assertThat(EndToEndOptions.parse().rounds()).isEqualTo(5);
+  }
+
+  @Test
   void helpGivesNoOptions() {
     assertThat(EndToEndOptions.parse("--help")).isNull();
   }
