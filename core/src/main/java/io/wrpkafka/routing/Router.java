@@ -155,9 +155,9 @@ public final class Router {
     if (!facts.isEvent) {
       what = "destination " + facts.quotedDestination()
           + ": not an event, and only a \"*\" route takes non-event messages";
-    } else if (facts.eventTypeAlias != null) {
+    } else if (facts.eventTypeAlias() != null) {
       what = "event type " + MessageFacts.quote(facts.eventType) + " (or "
-          + MessageFacts.quote(facts.eventTypeAlias) + ")";
+          + MessageFacts.quote(facts.eventTypeAlias()) + ")";
     } else {
       what = "event type " + MessageFacts.quote(facts.eventType);
     }
