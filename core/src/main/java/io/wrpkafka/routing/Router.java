@@ -8,7 +8,6 @@ import io.wrpkafka.Routing;
 import io.wrpkafka.TopicRoute;
 import io.wrpkafka.wrp.Message;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -122,21 +121,22 @@ public final class Router {
       }
       throw noMatch(facts);
     }
-    List<Destination> destinations = null;
+    Destinations destinations = null;
     List<Header> headers = null;
-    for (CompiledRoute route : routes) {
+    for (int i = 0; i < routes.length; i++) {
+      CompiledRoute route = routes[i];
       if (route.matches(facts)) {
         if (destinations == null) {
-          destinations = new ArrayList<>(routes.length);
+          destinations = new Destinations(routes.length - i);
           headers = headers(facts);
         }
-        destinations.add(route.destination(facts, headers, observer));
+        destinations.append(route.destination(facts, headers, observer));
       }
     }
     if (destinations == null) {
       throw noMatch(facts);
     }
-    return Collections.unmodifiableList(destinations);
+    return destinations;
   }
 
   private List<Header> headers(MessageFacts facts) {
