@@ -189,19 +189,17 @@ final class MessageFacts {
 
   /** The device id of the destination's service, if it has one with a device scheme. */
   private String destinationDeviceId() {
-    String text = locatorService;
-    int from = 0;
-    int to = text == null ? 0 : text.length();
-    if (text == null) {
-      text = message.destination();
-      int slash = text.indexOf('/', EVENT_PREFIX.length());
-      if (slash < 0) {
-        return null;
-      }
-      from = slash + 1;
-      to = CanonicalIds.end(text, from, text.length());
+    if (locatorService != null) {
+      return locatorService.isEmpty()
+          ? null : canonical(locatorService, 0, locatorService.length(), true);
     }
-    return from == to ? null : canonical(text, from, to, true);
+    String text = message.destination();
+    int slash = text.indexOf('/', EVENT_PREFIX.length());
+    if (slash < 0) {
+      return null;
+    }
+    int to = CanonicalIds.end(text, slash + 1, text.length());
+    return to == slash + 1 ? null : canonical(text, slash + 1, to, true);
   }
 
   /**

@@ -28,15 +28,16 @@ public final class Router {
    * CompiledRoute (Pattern, sealed ShardBy, partition key function) and each header value into a
    * HeaderTemplate, so route() only reads.
    *
-   * Per message, MessageFacts parses the destination once (Locator.parse) and works out the
-   * event type, the lifecycle alias and, lazily, the device id and parsed source, each at most
-   * once however many routes use them. Headers are built once per message (only when a route
-   * matched) into one HeaderList, which Destination keeps without copying, and shared by every
-   * destination of that message; a header whose value comes from a closed set (a literal,
-   * wrp.Type, wrp.QualityOfService) is built at compile time, with its value's bytes, and
-   * reused. Values taken from the message go into the list as UTF-8 bytes, which is what a
-   * record carries (Destination.headerValueBytes). Event types cut out of destinations are
-   * shared through EventTypes, so that records of one type hold one String.
+   * Per message, MessageFacts parses the destination once (Locator.parse) and works out the event
+   * type, the lifecycle alias and, lazily, the device id and parsed source, each at most once
+   * however many routes use them; device ids already in canonical form, as nearly all are, are
+   * read in place (CanonicalIds) instead of parsed into a DeviceId. Headers are built once per
+   * message (only when a route matched) into one HeaderList, which Destination keeps without
+   * copying, and shared by every destination of that message; a header whose value comes from a
+   * closed set (a literal, wrp.Type, wrp.QualityOfService) is built at compile time, with its
+   * value's bytes, and reused. Values taken from the message go into the list as UTF-8 bytes,
+   * which is what a record carries (Destination.headerValueBytes). Event types cut out of
+   * destinations are shared through EventTypes, so that records of one type hold one String.
    *
    * Routing FIRST returns the first matching route; ALL returns one destination per matching
    * route in topic-map order (the Go implementation's behaviour). Round-robin counters are
