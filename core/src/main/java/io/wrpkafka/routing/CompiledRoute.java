@@ -28,7 +28,7 @@ final class CompiledRoute {
       return pattern.matchesEverything();
     }
     return pattern.matches(facts.eventType)
-        || (facts.eventTypeAlias != null && pattern.matches(facts.eventTypeAlias));
+        || (facts.eventTypeAlias() != null && pattern.matches(facts.eventTypeAlias()));
   }
 
   /** The destination of a matching message; tells {@code observer} about a shard fallback. */

@@ -34,48 +34,49 @@ final class MessageFacts {
 
   final Message message;
   final boolean isEvent;
+  /** Whether this is a Talaria lifecycle event, whose second event type is "device-status". */
+  private final boolean lifecycle;
   /** The event type label: "" when not an event. */
   final String eventType;
-  /** The second event type of a lifecycle event ("device-status"), else null. */
-  final String eventTypeAlias;
-  /** The destination's service ("" when absent), or null until cut out of the destination. */
-  private String service;
-  private final int serviceStart;
-  private final int serviceEnd;
+  /**
+   * The service {@link Locator#parse} read, or null for a destination read in place, whose
+   * service is found again in the text when the device id needs it.
+   */
+  private final String locatorService;
 
+  // Fields are few on purpose: one of these is allocated per message (40 bytes as they are).
   private boolean deviceIdDone;
   private String deviceId;
   private boolean sourceDone;
-  private DeviceId source;
+  /** The scheme of the parsed source, or null when it is empty or does not parse. */
+  private String sourceScheme;
+  /** The parsed source when it was not canonical already; null when it is read in place. */
+  private DeviceId parsedSource;
 
   private MessageFacts(Message message, Locator destination) {
     this.message = message;
-    this.service = destination.service();
-    this.serviceStart = 0;
-    this.serviceEnd = 0;
+    this.locatorService = destination.service();
     this.isEvent = destination.scheme().equals("event");
     if (!isEvent) {
       eventType = "";
-      eventTypeAlias = null;
+      lifecycle = false;
     } else if (destination.authority().equals(LIFECYCLE_AUTHORITY)
         && (destination.ignored().equals("/online") || destination.ignored().equals("/offline"))) {
       eventType = destination.ignored().equals("/online") ? ONLINE : OFFLINE;
-      eventTypeAlias = LIFECYCLE_AUTHORITY;
+      lifecycle = true;
     } else {
       eventType = destination.authority();
-      eventTypeAlias = null;
+      lifecycle = false;
     }
   }
 
   /** The facts of an event destination read in place; see {@link #ofEvent}. */
-  private MessageFacts(Message message, String eventType, String eventTypeAlias,
-      int serviceStart, int serviceEnd) {
+  private MessageFacts(Message message, String eventType, boolean lifecycle) {
     this.message = message;
     this.isEvent = true;
     this.eventType = eventType;
-    this.eventTypeAlias = eventTypeAlias;
-    this.serviceStart = serviceStart;
-    this.serviceEnd = serviceEnd;
+    this.lifecycle = lifecycle;
+    this.locatorService = null;
   }
 
   /**
@@ -115,9 +116,9 @@ final class MessageFacts {
   /**
    * The facts of a plain {@code event:<type>[/<service>[/...]]} destination, read in place
    * without a Locator and without cutting strings (a lifecycle event's types are constants, the
-   * service is cut out only if the device id needs it); null for anything else (upper case, white
-   * space at either end of the text or the type, an empty type), which {@link Locator#parse}
-   * then reads, with the same result.
+   * service is found again only if the device id needs it); null for anything else (upper case,
+   * white space at either end of the text or the type, an empty type), which {@link
+   * Locator#parse} then reads, with the same result.
    */
   private static MessageFacts ofEvent(Message message, String text, EventTypes eventTypes) {
     int start = EVENT_PREFIX.length();
@@ -131,39 +132,32 @@ final class MessageFacts {
         || Character.isWhitespace(text.charAt(authorityEnd - 1))) {
       return null;
     }
-    int serviceStart = slash < 0 ? length : slash + 1;
-    int next = slash < 0 ? -1 : text.indexOf('/', serviceStart);
-    int serviceEnd = next < 0 ? length : next;
+    int next = slash < 0 ? -1 : text.indexOf('/', slash + 1);
     if (next >= 0 && authorityEnd - start == LIFECYCLE_AUTHORITY.length()
         && text.startsWith(LIFECYCLE_AUTHORITY, start)) {
       String lifecycle = ignoredIs(text, next, "/online") ? ONLINE
           : ignoredIs(text, next, "/offline") ? OFFLINE : null;
       if (lifecycle != null) {
-        return new MessageFacts(message, lifecycle, LIFECYCLE_AUTHORITY, serviceStart, serviceEnd);
+        return new MessageFacts(message, lifecycle, true);
       }
     }
-    return new MessageFacts(message, eventTypes.of(text, start, authorityEnd), null, serviceStart,
-        serviceEnd);
+    return new MessageFacts(message, eventTypes.of(text, start, authorityEnd), false);
   }
 
   private static boolean ignoredIs(String text, int from, String ignored) {
     return text.length() - from == ignored.length() && text.startsWith(ignored, from);
   }
 
-  /** The destination's service ({@code mac:112233445566} of a Talaria event), or "". */
-  private String service() {
-    String s = service;
-    if (s == null) {
-      s = message.destination().substring(serviceStart, serviceEnd);
-      service = s;
-    }
-    return s;
+  /** The second event type of a lifecycle event ("device-status"), else null. */
+  String eventTypeAlias() {
+    return lifecycle ? LIFECYCLE_AUTHORITY : null;
   }
 
   /**
    * The canonical device id ({@code mac:112233445566}): from metadata {@code hw-deviceid} or
    * {@code /hw-deviceid}, else the source when it is a mac, uuid or serial id, else the device of
-   * an {@code event:<type>/<device>/...} destination; null when none parses.
+   * an {@code event:<type>/<device>/...} destination; null when none parses. The id itself when
+   * it is canonical already, as most are; else a new String.
    */
   String deviceId() {
     if (!deviceIdDone) {
@@ -176,52 +170,99 @@ final class MessageFacts {
   private String findDeviceId() {
     String fromMetadata = metadata(HW_DEVICE_ID, SLASHED_HW_DEVICE_ID);
     if (fromMetadata != null) {
-      DeviceId id = parseDeviceId(fromMetadata);
+      String id = canonical(fromMetadata, 0, fromMetadata.length(), false);
       if (id != null) {
-        return id.toString();
+        return id;
       }
     }
-    DeviceId fromSource = source();
-    if (fromSource != null && isDeviceScheme(fromSource)) {
-      return fromSource.toString();
-    }
-    if (isEvent && !service().isEmpty()) {
-      DeviceId fromDestination = parseDeviceId(service());
-      if (fromDestination != null && isDeviceScheme(fromDestination)) {
-        return fromDestination.toString();
+    String scheme = sourceScheme();
+    if (scheme != null && isDeviceScheme(scheme)) {
+      if (parsedSource != null) {
+        return parsedSource.toString();
       }
+      String text = message.source();
+      int end = CanonicalIds.end(text, scheme.length() + 1, text.length());
+      return end == text.length() ? text : text.substring(0, end);
     }
-    return null;
+    return isEvent ? destinationDeviceId() : null;
   }
 
-  /** The parsed source (any scheme), or null when it is empty or does not parse. */
-  DeviceId source() {
+  /** The device id of the destination's service, if it has one with a device scheme. */
+  private String destinationDeviceId() {
+    if (locatorService != null) {
+      return locatorService.isEmpty()
+          ? null : canonical(locatorService, 0, locatorService.length(), true);
+    }
+    String text = message.destination();
+    int slash = text.indexOf('/', EVENT_PREFIX.length());
+    if (slash < 0) {
+      return null;
+    }
+    int to = CanonicalIds.end(text, slash + 1, text.length());
+    return to == slash + 1 ? null : canonical(text, slash + 1, to, true);
+  }
+
+  /**
+   * The canonical form of the device id {@code text} holds from {@code from} to {@code to}, or
+   * null when it does not parse or, with {@code devicesOnly}, is not a mac, uuid or serial id.
+   */
+  private static String canonical(String text, int from, int to, boolean devicesOnly) {
+    String scheme = CanonicalIds.scheme(text, from, to);
+    if (scheme != null) {
+      if (devicesOnly && !isDeviceScheme(scheme)) {
+        return null;
+      }
+      int end = CanonicalIds.end(text, from + scheme.length() + 1, to);
+      return from == 0 && end == text.length() ? text : text.substring(from, end);
+    }
+    DeviceId id = parseDeviceId(from == 0 && to == text.length() ? text : text.substring(from, to));
+    return id == null || (devicesOnly && !isDeviceScheme(id.prefix())) ? null : id.toString();
+  }
+
+  /** The scheme of the parsed source (any scheme), or null when it is empty or does not parse. */
+  private String sourceScheme() {
     if (!sourceDone) {
       sourceDone = true;
       String text = message.source();
-      source = text.isEmpty() ? null : parseDeviceId(text);
+      if (!text.isEmpty()) {
+        sourceScheme = CanonicalIds.scheme(text, 0, text.length());
+        if (sourceScheme == null) {
+          parsedSource = parseDeviceId(text);
+          sourceScheme = parsedSource == null ? null : parsedSource.prefix();
+        }
+      }
     }
-    return source;
+    return sourceScheme;
   }
 
   /** The id part of the parsed source ({@code 112233445566}), or null; Go's DeviceID field. */
   String sourceId() {
-    DeviceId id = source();
-    return id == null || id.id().isEmpty() ? null : id.id();
+    String scheme = sourceScheme();
+    if (scheme == null) {
+      return null;
+    }
+    if (parsedSource != null) {
+      String id = parsedSource.id();
+      return id.isEmpty() ? null : id;
+    }
+    String text = message.source();
+    int from = scheme.length() + 1;
+    return text.substring(from, CanonicalIds.end(text, from, text.length()));
   }
 
   /**
-   * The UTF-8 bytes of {@link #sourceId()}, cut straight out of the canonical source (no String
-   * for the id), or null when there is none.
+   * The UTF-8 bytes of {@link #sourceId()}, cut straight out of the source (no String for the
+   * id), or null when there is none.
    */
   byte[] sourceIdBytes() {
-    DeviceId id = source();
-    if (id == null) {
+    String scheme = sourceScheme();
+    if (scheme == null) {
       return null;
     }
-    String canonical = id.toString();
-    int from = id.prefix().length() + 1;
-    return from >= canonical.length() ? null : Utf8.of(canonical, from, canonical.length());
+    String text = parsedSource != null ? parsedSource.toString() : message.source();
+    int from = scheme.length() + 1;
+    int end = CanonicalIds.end(text, from, text.length());
+    return from >= end ? null : Utf8.of(text, from, end);
   }
 
   /**
@@ -258,8 +299,8 @@ final class MessageFacts {
     }
   }
 
-  private static boolean isDeviceScheme(DeviceId id) {
-    String prefix = id.prefix();
-    return prefix.equals("mac") || prefix.equals("uuid") || prefix.equals("serial");
+  private static boolean isDeviceScheme(String scheme) {
+    return scheme.equals(CanonicalIds.MAC) || scheme.equals(CanonicalIds.UUID)
+        || scheme.equals(CanonicalIds.SERIAL);
   }
 }

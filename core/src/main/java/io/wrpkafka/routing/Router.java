@@ -8,7 +8,6 @@ import io.wrpkafka.Routing;
 import io.wrpkafka.TopicRoute;
 import io.wrpkafka.wrp.Message;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -29,15 +28,16 @@ public final class Router {
    * CompiledRoute (Pattern, sealed ShardBy, partition key function) and each header value into a
    * HeaderTemplate, so route() only reads.
    *
-   * Per message, MessageFacts parses the destination once (Locator.parse) and works out the
-   * event type, the lifecycle alias and, lazily, the device id and parsed source, each at most
-   * once however many routes use them. Headers are built once per message (only when a route
-   * matched) into one HeaderList, which Destination keeps without copying, and shared by every
-   * destination of that message; a header whose value comes from a closed set (a literal,
-   * wrp.Type, wrp.QualityOfService) is built at compile time, with its value's bytes, and
-   * reused. Values taken from the message go into the list as UTF-8 bytes, which is what a
-   * record carries (Destination.headerValueBytes). Event types cut out of destinations are
-   * shared through EventTypes, so that records of one type hold one String.
+   * Per message, MessageFacts parses the destination once (Locator.parse) and works out the event
+   * type, the lifecycle alias and, lazily, the device id and parsed source, each at most once
+   * however many routes use them; device ids already in canonical form, as nearly all are, are
+   * read in place (CanonicalIds) instead of parsed into a DeviceId. Headers are built once per
+   * message (only when a route matched) into one HeaderList, which Destination keeps without
+   * copying, and shared by every destination of that message; a header whose value comes from a
+   * closed set (a literal, wrp.Type, wrp.QualityOfService) is built at compile time, with its
+   * value's bytes, and reused. Values taken from the message go into the list as UTF-8 bytes,
+   * which is what a record carries (Destination.headerValueBytes). Event types cut out of
+   * destinations are shared through EventTypes, so that records of one type hold one String.
    *
    * Routing FIRST returns the first matching route; ALL returns one destination per matching
    * route in topic-map order (the Go implementation's behaviour). Round-robin counters are
@@ -122,21 +122,22 @@ public final class Router {
       }
       throw noMatch(facts);
     }
-    List<Destination> destinations = null;
+    Destinations destinations = null;
     List<Header> headers = null;
-    for (CompiledRoute route : routes) {
+    for (int i = 0; i < routes.length; i++) {
+      CompiledRoute route = routes[i];
       if (route.matches(facts)) {
         if (destinations == null) {
-          destinations = new ArrayList<>(routes.length);
+          destinations = new Destinations(routes.length - i);
           headers = headers(facts);
         }
-        destinations.add(route.destination(facts, headers, observer));
+        destinations.append(route.destination(facts, headers, observer));
       }
     }
     if (destinations == null) {
       throw noMatch(facts);
     }
-    return Collections.unmodifiableList(destinations);
+    return destinations;
   }
 
   private List<Header> headers(MessageFacts facts) {
@@ -155,9 +156,9 @@ public final class Router {
     if (!facts.isEvent) {
       what = "destination " + facts.quotedDestination()
           + ": not an event, and only a \"*\" route takes non-event messages";
-    } else if (facts.eventTypeAlias != null) {
+    } else if (facts.eventTypeAlias() != null) {
       what = "event type " + MessageFacts.quote(facts.eventType) + " (or "
-          + MessageFacts.quote(facts.eventTypeAlias) + ")";
+          + MessageFacts.quote(facts.eventTypeAlias()) + ")";
     } else {
       what = "event type " + MessageFacts.quote(facts.eventType);
     }

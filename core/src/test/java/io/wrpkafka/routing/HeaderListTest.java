@@ -21,7 +21,7 @@ class HeaderListTest {
   }
 
   @ParameterizedTest(name = "capacity {0}, {1} headers")
-  @CsvSource({"0, 0", "0, 1", "1, 1", "3, 2", "3, 3", "3, 4", "2, 9"})
+  @CsvSource({"0, 0", "0, 1", "1, 1", "3, 2", "3, 3", "3, 4", "2, 9", "4, 4", "5, 5", "5, 12"})
   void listHoldsTheAppendedHeadersInOrderAndEqualsListOf(int capacity, int count) {
     List<Header> expected = new ArrayList<>();
     for (int i = 0; i < count; i++) {

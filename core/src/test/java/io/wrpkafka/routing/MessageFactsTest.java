@@ -5,12 +5,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.wrpkafka.ErrorType;
 import io.wrpkafka.PublishException;
+import io.wrpkafka.wrp.DeviceId;
+import io.wrpkafka.wrp.Locator;
 import io.wrpkafka.wrp.Message;
 import io.wrpkafka.wrp.MessageType;
+import io.wrpkafka.wrp.WrpFormatException;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class MessageFactsTest {
 
@@ -57,7 +63,7 @@ class MessageFactsTest {
       String alias) {
     MessageFacts facts = facts("mac:112233445566", destination, "");
     assertThat(facts.eventType).isEqualTo(eventType);
-    assertThat(facts.eventTypeAlias).isEqualTo(alias);
+    assertThat(facts.eventTypeAlias()).isEqualTo(alias);
     assertThat(facts.isEvent).isEqualTo(!eventType.isEmpty());
   }
 
@@ -121,5 +127,52 @@ class MessageFactsTest {
   })
   void sourceIdIsTheIdPartOfTheParsedSource(String source, String expected) {
     assertThat(facts(source, "event:x", "").sourceId()).isEqualTo(expected);
+  }
+
+  // The device id rules as DeviceId.parse gives them, to check MessageFacts' in-place reading.
+  private static DeviceId parsed(String text) {
+    try {
+      return DeviceId.parse(text);
+    } catch (WrpFormatException e) {
+      return null;
+    }
+  }
+
+  private static boolean isDevice(DeviceId id) {
+    return id != null && List.of("mac", "uuid", "serial").contains(id.prefix());
+  }
+
+  @ParameterizedTest(name = "\"{0}\"")
+  @MethodSource("io.wrpkafka.routing.CanonicalIdsTest#ids")
+  void metadataDeviceIdIsWhatDeviceIdParseMakes(String id) {
+    Message message = Message.builder().type(MessageType.SIMPLE_EVENT).source("")
+        .destination("event:x").metadata(Map.of("hw-deviceid", id)).build();
+    DeviceId expected = id.isEmpty() ? null : parsed(id);
+    assertThat(MessageFacts.of(message).deviceId())
+        .isEqualTo(expected == null ? null : expected.toString());
+  }
+
+  @ParameterizedTest(name = "\"{0}\"")
+  @MethodSource("io.wrpkafka.routing.CanonicalIdsTest#ids")
+  void sourceDeviceIdAndIdAreWhatDeviceIdParseMakes(String id) {
+    MessageFacts facts = facts(id, "event:x", "");
+    DeviceId expected = id.isEmpty() ? null : parsed(id);
+    String expectedId = expected == null || expected.id().isEmpty() ? null : expected.id();
+    assertThat(facts.deviceId()).isEqualTo(isDevice(expected) ? expected.toString() : null);
+    assertThat(facts.sourceId()).isEqualTo(expectedId);
+    assertThat(facts.sourceIdBytes())
+        .isEqualTo(expectedId == null ? null : expectedId.getBytes(StandardCharsets.UTF_8));
+  }
+
+  @ParameterizedTest(name = "\"{0}\"")
+  @MethodSource("io.wrpkafka.routing.CanonicalIdsTest#ids")
+  void destinationDeviceIdIsWhatDeviceIdParseMakesOfTheLocatorsService(String id) {
+    for (String destination : List.of("event:x/" + id, "event:x/" + id + "/y",
+        "event:device-status/" + id + "/online", "EVENT:x/" + id, "event:x /" + id)) {
+      String service = Locator.parse(destination).service();
+      DeviceId expected = service.isEmpty() ? null : parsed(service);
+      assertThat(facts("", destination, "").deviceId()).as(destination)
+          .isEqualTo(isDevice(expected) ? expected.toString() : null);
+    }
   }
 }

@@ -243,6 +243,23 @@ class RouterTest {
     List<Destination> destinations = router(Routing.ALL, "*=a *=b").route(event("event:x"));
     assertThatThrownBy(() -> destinations.add(destinations.get(0)))
         .isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> destinations.set(0, destinations.get(1)))
+        .isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> destinations.remove(0))
+        .isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(destinations::clear).isInstanceOf(UnsupportedOperationException.class);
+  }
+
+  @Test
+  void destinationsOfRoutingAllBehaveAsAnyListOfThem() {
+    List<Destination> destinations =
+        router(Routing.ALL, "x=a *=b y=c *=d").route(event("event:x"));
+    List<Destination> copy = List.copyOf(destinations);
+    assertThat(topics(copy)).containsExactly("a", "b", "d");
+    assertThat(destinations).isEqualTo(copy);
+    assertThat(destinations.hashCode()).isEqualTo(copy.hashCode());
+    assertThat(destinations.toString()).isEqualTo(copy.toString());
+    assertThatThrownBy(() -> destinations.get(3)).isInstanceOf(IndexOutOfBoundsException.class);
   }
 
   @Test
