@@ -309,6 +309,11 @@ public final class PendingRecord implements Callback {
 
   /** Sets {@code bit} of the state; true if this call set it. */
   private boolean setBit(int bit) {
+    // Most records end with no bit set: a CAS from 0 first asks for the cache line once, for
+    // writing, where a read first would fetch it from the lane's core and then upgrade it.
+    if (STATE.compareAndSet(this, 0, bit)) {
+      return true;
+    }
     while (true) {
       int current = state;
       if ((current & bit) != 0) {
