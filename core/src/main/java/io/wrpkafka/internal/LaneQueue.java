@@ -66,9 +66,14 @@ final class LaneQueue {
       if (current == tail) {
         return null;
       }
-      // Appended but not linked yet: the appender is between its two steps.
-      while ((next = (PendingRecord) NEXT.getAcquire(current)) == null) {
-        Thread.onSpinWait();
+      // Appended but not linked yet: the appender is between its two steps. It may have been
+      // descheduled there (two cores, many threads), so after a short spin give it the CPU.
+      for (int spins = 0; (next = (PendingRecord) NEXT.getAcquire(current)) == null; spins++) {
+        if (spins < 100) {
+          Thread.onSpinWait();
+        } else {
+          Thread.yield();
+        }
       }
     }
     NEXT.set(current, null);
