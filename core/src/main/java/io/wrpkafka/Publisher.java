@@ -104,6 +104,13 @@ public final class Publisher implements AutoCloseable {
   private static final ProduceResult ACCEPTED = new ProduceResult(Outcome.ACCEPTED, null);
   private static final ProduceResult QUEUED = new ProduceResult(Outcome.QUEUED, null);
   private static final ProduceResult ATTEMPTED = new ProduceResult(Outcome.ATTEMPTED, null);
+  /**
+   * What a QoS 0–74 submit answers when every record was admitted and the produce log is off:
+   * shared, so that the common produce allocates no Submission. They carry no destinations, so
+   * the produce log skips them (see {@link #logged}).
+   */
+  private static final Submission SUBMITTED_QUEUED = new Submission(QUEUED, null);
+  private static final Submission SUBMITTED_ATTEMPTED = new Submission(ATTEMPTED, null);
 
   private final PublisherConfig config;
   private final Pipeline pipeline;
@@ -500,7 +507,7 @@ public final class Publisher implements AutoCloseable {
       }
     }
     // Asked once per message; with debug off nothing else of the line is built.
-    if (produceLog.enabled()) {
+    if (logged(submission)) {
       produceLog.produced(message, submission.destinations, worst);
     }
     return worst;
@@ -508,7 +515,7 @@ public final class Publisher implements AutoCloseable {
 
   private static CompletableFuture<ProduceResult> futureOf(
       Message message, Submission submission) {
-    if (produceLog.enabled()) {
+    if (logged(submission)) {
       produceLog.produced(
           message, submission.destinations, submission.future == null ? submission.result : null);
     }
@@ -580,8 +587,27 @@ public final class Publisher implements AutoCloseable {
     if (band == QosBand.ACKNOWLEDGED) {
       return new Submission(worst, null, awaited, destinations);
     }
-    return new Submission(
-        worse(worst, band == QosBand.QUEUED ? QUEUED : ATTEMPTED), null, null, destinations);
+    ProduceResult result = worse(worst, band == QosBand.QUEUED ? QUEUED : ATTEMPTED);
+    if (!produceLog.enabled()) {
+      if (result == QUEUED) {
+        return SUBMITTED_QUEUED;
+      }
+      if (result == ATTEMPTED) {
+        return SUBMITTED_ATTEMPTED;
+      }
+    }
+    return new Submission(result, null, null, destinations);
+  }
+
+  /**
+   * Whether the produce log may write {@code submission}'s line: not for the shared submissions
+   * made while it was off (it was switched on between submit and now, and they have no
+   * destinations to tell).
+   */
+  private static boolean logged(Submission submission) {
+    return produceLog.enabled()
+        && submission != SUBMITTED_QUEUED
+        && submission != SUBMITTED_ATTEMPTED;
   }
 
   /** Builds, admits and enqueues one record: a PendingRecord when taken, else a ProduceResult. */

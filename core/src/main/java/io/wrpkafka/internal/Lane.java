@@ -4,7 +4,6 @@ import io.wrpkafka.ErrorType;
 import io.wrpkafka.PublishException;
 import io.wrpkafka.QosBand;
 import java.time.Duration;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -58,7 +57,7 @@ final class Lane implements Runnable {
   private final BooleanSupplier stopping;
   private final long deliveryTimeoutNanos;
   private final long maxLingerNanos;
-  private final ConcurrentLinkedQueue<PendingRecord> queue = new ConcurrentLinkedQueue<>();
+  private final LaneQueue queue = new LaneQueue();
   private final AtomicBoolean scheduled = new AtomicBoolean();
   /** The drain's thread while it lingers, for a wake-up; else null. */
   private volatile Thread lingering;
@@ -128,10 +127,14 @@ final class Lane implements Runnable {
     try {
       executor.execute(this);
     } catch (RejectedExecutionException e) {
-      scheduled.set(false);
-      failAll(
-          new PublishException(
-              ErrorType.PUBLISHER_CLOSED, "topic " + topic + ": publisher is stopped"));
+      // Still holding `scheduled`, so this thread is the queue's only consumer while it fails
+      // what is queued; then as in run(), records appended before the flag cleared are failed.
+      do {
+        failAll(
+            new PublishException(
+                ErrorType.PUBLISHER_CLOSED, "topic " + topic + ": publisher is stopped"));
+        scheduled.set(false);
+      } while (!queue.isEmpty() && scheduled.compareAndSet(false, true));
     }
   }
 
