@@ -24,7 +24,9 @@ final class Metadata extends AbstractMap<String, String> {
    * whose hash is computed once). get() compares hashes linearly, which for the usual handful
    * of entries is as fast as a table; beyond LINEAR_MAX entries a HashMap index is built once,
    * so neither get() nor the builder's duplicate check goes quadratic on a large (or hostile)
-   * input. The codecs read the arrays by index: no iterator, no entry objects.
+   * input. The codecs read the arrays by index: no iterator, no entry objects. The builder's
+   * duplicate check first tests one bit per key hash in a long, so that a decoded map of distinct
+   * keys (the usual case) mostly skips the scan of the keys added before.
    */
 
   /** Up to this many entries, lookups scan the hashes; beyond, a HashMap index is used. */
@@ -164,6 +166,8 @@ final class Metadata extends AbstractMap<String, String> {
     private int[] hashes;
     private int size;
     private HashMap<String, Integer> index;
+    /** Bit {@code hash & 63} is set for the hash of every key added: a one-word Bloom filter. */
+    private long seen;
 
     /** A builder with room for {@code expected} entries (it grows beyond them as needed). */
     Builder(int expected) {
@@ -182,7 +186,7 @@ final class Metadata extends AbstractMap<String, String> {
           values[at] = value;
           return;
         }
-      } else {
+      } else if ((seen & (1L << h)) != 0) { // else no key added so far has these six hash bits
         for (int i = 0; i < size; i++) {
           if (hashes[i] == h && keys[i].equals(key)) {
             values[i] = value;
@@ -190,6 +194,7 @@ final class Metadata extends AbstractMap<String, String> {
           }
         }
       }
+      seen |= 1L << h;
       if (size == keys.length) {
         int capacity = Math.max(4, 2 * size);
         keys = Arrays.copyOf(keys, capacity);
