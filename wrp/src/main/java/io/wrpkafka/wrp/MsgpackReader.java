@@ -8,7 +8,9 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
+import java.util.OptionalLong;
 
 /** Decodes one wrp msgpack map strictly; used once per input, not thread-safe. */
 final class MsgpackReader {
@@ -40,6 +42,7 @@ final class MsgpackReader {
   /** Collections start at most this large and grow only as elements actually decode. */
   private static final int INITIAL_CAPACITY = 64;
   private static final int MAX_ECHO = 40;
+  private static final byte[] EMPTY = new byte[0];
   /** What the JDK's lenient UTF-8 decoding puts in place of each malformed sequence. */
   private static final char REPLACEMENT = '\ufffd';
 
@@ -93,7 +96,25 @@ final class MsgpackReader {
       throw new WrpFormatException("message: empty input (expected a msgpack map)");
     }
     int count = mapHeader("message");
-    Message.Builder b = Message.builder();
+    // The fields as the message will hold them; a repeated key is read again and the last wins.
+    MessageType type = null;
+    String source = "";
+    String destination = "";
+    String transactionUuid = "";
+    String contentType = "";
+    String accept = "";
+    OptionalLong status = OptionalLong.empty();
+    OptionalLong requestDeliveryResponse = OptionalLong.empty();
+    List<String> headers = List.of();
+    Metadata metadata = Metadata.EMPTY;
+    List<List<String>> spans = List.of();
+    String path = "";
+    byte[] payload = EMPTY;
+    String serviceName = "";
+    String url = "";
+    List<String> partnerIds = List.of();
+    String sessionId = "";
+    int qualityOfService = 0;
     for (int i = 0; i < count; i++) {
       int keyAt = pos;
       int keyLength = keyHeader(i);
@@ -109,85 +130,75 @@ final class MsgpackReader {
         continue;
       }
       pos += keyLength;
-      readField(b, field, keyAt);
+      switch (field) {
+        case MSG_TYPE:
+          type = messageType();
+          break;
+        case SOURCE:
+          source = string("source");
+          break;
+        case DEST:
+          destination = string("dest");
+          break;
+        case TRANSACTION_UUID:
+          transactionUuid = string("transaction_uuid");
+          break;
+        case CONTENT_TYPE:
+          contentType = knownString("content_type");
+          break;
+        case ACCEPT:
+          accept = knownString("accept");
+          break;
+        case STATUS:
+          status = nil() ? OptionalLong.empty() : OptionalLong.of(integer("status"));
+          break;
+        case RDR:
+          requestDeliveryResponse = nil() ? OptionalLong.empty() : OptionalLong.of(integer("rdr"));
+          break;
+        case HEADERS:
+          headers = stringList("headers");
+          break;
+        case METADATA:
+          metadata = metadata();
+          break;
+        case SPANS:
+          spans = spans();
+          break;
+        case PATH:
+          path = string("path");
+          break;
+        case PAYLOAD:
+          payload = payload();
+          break;
+        case SERVICE_NAME:
+          serviceName = string("service_name");
+          break;
+        case URL:
+          url = string("url");
+          break;
+        case PARTNER_IDS:
+          partnerIds = stringList("partner_ids");
+          break;
+        case SESSION_ID:
+          sessionId = string("session_id");
+          break;
+        case QOS:
+          qualityOfService = qos();
+          break;
+        default:
+          throw new IllegalStateException("unhandled field " + field + " at offset " + keyAt);
+      }
     }
     if (pos != buf.length) {
       throw new WrpFormatException("message: " + (buf.length - pos)
           + " trailing bytes after the message map at offset " + pos);
     }
-    if (b.typeOrNull() == null) {
+    if (type == null) {
       throw new WrpFormatException("msg_type: missing (required)");
     }
-    return b.build();
-  }
-
-  private void readField(Message.Builder b, int field, int keyAt) {
-    switch (field) {
-      case MSG_TYPE:
-        b.type(messageType());
-        break;
-      case SOURCE:
-        b.source(string("source"));
-        break;
-      case DEST:
-        b.destination(string("dest"));
-        break;
-      case TRANSACTION_UUID:
-        b.transactionUuid(string("transaction_uuid"));
-        break;
-      case CONTENT_TYPE:
-        b.contentType(knownString("content_type"));
-        break;
-      case ACCEPT:
-        b.accept(knownString("accept"));
-        break;
-      case STATUS:
-        if (nil()) {
-          b.clearStatus();
-        } else {
-          b.status(integer("status"));
-        }
-        break;
-      case RDR:
-        if (nil()) {
-          b.clearRequestDeliveryResponse();
-        } else {
-          b.requestDeliveryResponse(integer("rdr"));
-        }
-        break;
-      case HEADERS:
-        b.headers(stringList("headers"));
-        break;
-      case METADATA:
-        b.metadataOwned(metadata());
-        break;
-      case SPANS:
-        b.spans(spans());
-        break;
-      case PATH:
-        b.path(string("path"));
-        break;
-      case PAYLOAD:
-        b.payloadOwned(payload());
-        break;
-      case SERVICE_NAME:
-        b.serviceName(string("service_name"));
-        break;
-      case URL:
-        b.url(string("url"));
-        break;
-      case PARTNER_IDS:
-        b.partnerIds(stringList("partner_ids"));
-        break;
-      case SESSION_ID:
-        b.sessionId(string("session_id"));
-        break;
-      case QOS:
-        b.qualityOfService(qos());
-        break;
-      default:
-        throw new IllegalStateException("unhandled field " + field + " at offset " + keyAt);
-    }
+    return new Message(type, source, destination, transactionUuid, contentType, accept, status,
+        requestDeliveryResponse, headers, metadata, spans, path, payload, serviceName, url,
+        partnerIds, sessionId, qualityOfService);
   }
 
   private MessageType messageType() {
@@ -216,6 +227,7 @@ final class MsgpackReader {
     return (int) qos;
   }
 
+  /** An unmodifiable list, as Message.Builder makes it. */
   private List<String> stringList(String where) {
     if (nil()) {
       return List.of();
@@ -239,10 +251,13 @@ final class MsgpackReader {
         throw relabel(e, where, where + "[" + i + "]");
       }
     }
-    return values;
+    return List.copyOf(values);
   }
 
-  /** wrp v3's [][]string: nil for the field or a span means absent/empty, as a str does below. */
+  /**
+   * wrp v3's [][]string: nil for the field or a span means absent/empty, as a str does below.
+   * Unmodifiable at both levels, as Message.Builder.spans makes them.
+   */
   private List<List<String>> spans() {
     if (nil()) {
       return List.of();
@@ -259,7 +274,7 @@ final class MsgpackReader {
         throw relabel(e, "spans", "spans[" + i + "]");
       }
     }
-    return spans;
+    return Collections.unmodifiableList(spans);
   }
 
   private Metadata metadata() {
@@ -291,7 +306,7 @@ final class MsgpackReader {
     long length;
     if (t == 0xc0) {
       pos++;
-      return new byte[0];
+      return EMPTY;
     } else if (t == 0xc4 || t == 0xd9) {
       pos++;
       length = u8("payload");
