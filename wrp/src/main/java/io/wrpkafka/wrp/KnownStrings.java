@@ -49,7 +49,8 @@ final class KnownStrings {
   static final int MAX_LENGTH = 24;
 
   /** Open-addressing table of the strings by their bytes' hash, for {@link #lookup}. */
-  private static final int BYTE_SLOTS = 128;
+  private static final int BYTE_SLOT_BITS = 7;
+  private static final int BYTE_SLOTS = 1 << BYTE_SLOT_BITS;
   private static final String[] BY_BYTES = new String[BYTE_SLOTS];
   private static final byte[][] BYTES = new byte[BYTE_SLOTS][];
   /** Open-addressing table of the strings by hash, for {@link #msgpack}: a power of two. */
@@ -60,7 +61,8 @@ final class KnownStrings {
 
   static {
     if (TABLE.size() * 2 > SLOTS || TABLE.size() * 4 > BYTE_SLOTS) {
-      throw new ExceptionInInitializerError("KnownStrings: SLOTS must be at least twice the table");
+      throw new ExceptionInInitializerError(
+          "KnownStrings: SLOTS must be twice the table and BYTE_SLOTS four times, at least");
     }
     for (String s : TABLE) {
       byte[] bytes = s.getBytes(StandardCharsets.US_ASCII);
@@ -122,7 +124,7 @@ final class KnownStrings {
         w = (w << 8) | (buf[off + i] & 0xff);
       }
     }
-    return (int) (((w + length) * 0x9E3779B97F4A7C15L) >>> 57) & (BYTE_SLOTS - 1);
+    return (int) (((w + length) * 0x9E3779B97F4A7C15L) >>> (Long.SIZE - BYTE_SLOT_BITS));
   }
 
   /**
