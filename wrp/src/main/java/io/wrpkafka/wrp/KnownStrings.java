@@ -4,7 +4,6 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -18,11 +17,12 @@ final class KnownStrings {
    * A Talaria online event carries about 15 metadata entries whose keys are always the same
    * (convey's /hw-* and /webpa-* keys); decoding made a byte[] and a String for each and hashed
    * it into the LinkedHashMap. A match here costs one compare of the bytes (sameBytes: eight at a
-   * time) and gives a String whose hash is already cached. Candidates are bucketed
-   * by length, so a string of another length (a UUID, a destination, most values) is turned away
-   * by one array load; within a bucket the last byte is compared first, because the keys share
-   * their prefixes ("/hw-", "/webpa-"). The table is small and fixed on purpose: it must not
-   * grow with the input (no interning of what the network sends).
+   * time) and gives a String whose hash is already cached. The candidate is found in a small
+   * open-addressing table by a hash of the first and last eight bytes and the length (two word
+   * loads and a multiply; the keys share prefixes such as "/hw-" and suffixes such as "-reason",
+   * so neither end alone tells them apart); at this load the first probe is nearly always the
+   * only one. The table is small and fixed on purpose: it must not grow with the input (no
+   * interning of what the network sends).
    *
    * Encoding: the writer reads every char of a string to learn whether it is ASCII (about half a
    * nanosecond a char) before it copies it. For a table string it takes the fixstr header and
@@ -48,8 +48,11 @@ final class KnownStrings {
   /** The longest string in the table, in bytes. */
   static final int MAX_LENGTH = 24;
 
-  private static final String[][] STRINGS = new String[MAX_LENGTH + 1][];
-  private static final byte[][][] BYTES = new byte[MAX_LENGTH + 1][][];
+  /** Open-addressing table of the strings by their bytes' hash, for {@link #lookup}. */
+  private static final int BYTE_SLOT_BITS = 7;
+  private static final int BYTE_SLOTS = 1 << BYTE_SLOT_BITS;
+  private static final String[] BY_BYTES = new String[BYTE_SLOTS];
+  private static final byte[][] BYTES = new byte[BYTE_SLOTS][];
   /** Open-addressing table of the strings by hash, for {@link #msgpack}: a power of two. */
   private static final int SLOTS = 64;
   private static final String[] BY_HASH = new String[SLOTS];
@@ -57,8 +60,9 @@ final class KnownStrings {
   private static final byte[][] MSGPACK = new byte[SLOTS][];
 
   static {
-    if (TABLE.size() * 2 > SLOTS) {
-      throw new ExceptionInInitializerError("KnownStrings: SLOTS must be at least twice the table");
+    if (TABLE.size() * 2 > SLOTS || TABLE.size() * 4 > BYTE_SLOTS) {
+      throw new ExceptionInInitializerError(
+          "KnownStrings: SLOTS must be twice the table and BYTE_SLOTS four times, at least");
     }
     for (String s : TABLE) {
       byte[] bytes = s.getBytes(StandardCharsets.US_ASCII);
@@ -66,8 +70,12 @@ final class KnownStrings {
       if (n > MAX_LENGTH) {
         throw new ExceptionInInitializerError("KnownStrings: \"" + s + "\" exceeds MAX_LENGTH");
       }
-      STRINGS[n] = STRINGS[n] == null ? new String[] {s} : append(STRINGS[n], s);
-      BYTES[n] = BYTES[n] == null ? new byte[][] {bytes} : append(BYTES[n], bytes);
+      int at = bytesSlot(bytes, 0, n);
+      while (BYTES[at] != null) {
+        at = (at + 1) & (BYTE_SLOTS - 1);
+      }
+      BY_BYTES[at] = s;
+      BYTES[at] = bytes;
       byte[] fixstr = new byte[n + 1];
       fixstr[0] = (byte) (0xa0 | n);
       System.arraycopy(bytes, 0, fixstr, 1, n);
@@ -90,19 +98,33 @@ final class KnownStrings {
     if (length == 0 || length > MAX_LENGTH) {
       return null;
     }
-    byte[][] candidates = BYTES[length];
-    if (candidates == null) {
-      return null;
-    }
-    int end = off + length;
-    byte last = buf[end - 1];
-    for (int i = 0; i < candidates.length; i++) {
-      byte[] c = candidates[i];
-      if (c[length - 1] == last && sameBytes(buf, off, c)) {
-        return STRINGS[length][i];
+    for (int slot = bytesSlot(buf, off, length); ; slot = (slot + 1) & (BYTE_SLOTS - 1)) {
+      byte[] c = BYTES[slot];
+      if (c == null) {
+        return null;
+      }
+      if (c.length == length && sameBytes(buf, off, c)) {
+        return BY_BYTES[slot];
       }
     }
-    return null;
+  }
+
+  /**
+   * The {@link #BY_BYTES} slot of the {@code length} (1 to MAX_LENGTH) bytes at {@code off}: a
+   * hash of the first and the last eight bytes and the length.
+   */
+  private static int bytesSlot(byte[] buf, int off, int length) {
+    long w;
+    if (length >= Long.BYTES) {
+      w = (long) LONGS.get(buf, off)
+          ^ Long.rotateLeft((long) LONGS.get(buf, off + length - Long.BYTES), 29);
+    } else {
+      w = 0;
+      for (int i = 0; i < length; i++) {
+        w = (w << 8) | (buf[off + i] & 0xff);
+      }
+    }
+    return (int) (((w + length) * 0x9E3779B97F4A7C15L) >>> (Long.SIZE - BYTE_SLOT_BITS));
   }
 
   /**
@@ -157,11 +179,5 @@ final class KnownStrings {
   /** Every string in the table, for tests. */
   static List<String> table() {
     return TABLE;
-  }
-
-  private static <T> T[] append(T[] array, T element) {
-    T[] longer = Arrays.copyOf(array, array.length + 1);
-    longer[array.length] = element;
-    return longer;
   }
 }

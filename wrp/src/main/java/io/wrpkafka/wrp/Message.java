@@ -28,7 +28,9 @@ public final class Message {
    * package read it in place through payloadArray() and hand a freshly decoded array in through
    * Builder.payloadOwned(), so the hot paths copy nothing. Lists are unmodifiable copies made
    * once by the builder; the metadata is a Metadata, immutable and array-backed, which the codecs
-   * read by index and build through Builder.metadataOwned().
+   * read by index and build through Builder.metadataOwned(). The msgpack decoder skips the
+   * builder: it collects the fields in locals and calls the package-private constructor with
+   * parts it made immutable itself (no builder object, no second copy of any field).
    *
    * Spans are List<List<String>> rather than a record: wrp-go v3 declares them [][]string, its
    * doc comment lists five values per span (parent, name, start, duration, status), Talaria sends
@@ -60,24 +62,39 @@ public final class Message {
   private int hash;
 
   private Message(Builder b) {
-    this.type = b.type;
-    this.source = b.source;
-    this.destination = b.destination;
-    this.transactionUuid = b.transactionUuid;
-    this.contentType = b.contentType;
-    this.accept = b.accept;
-    this.status = b.status;
-    this.requestDeliveryResponse = b.requestDeliveryResponse;
-    this.headers = b.headers;
-    this.metadata = b.metadata;
-    this.spans = b.spans;
-    this.path = b.path;
-    this.payload = b.payload;
-    this.serviceName = b.serviceName;
-    this.url = b.url;
-    this.partnerIds = b.partnerIds;
-    this.sessionId = b.sessionId;
-    this.qualityOfService = b.qualityOfService;
+    this(b.type, b.source, b.destination, b.transactionUuid, b.contentType, b.accept, b.status,
+        b.requestDeliveryResponse, b.headers, b.metadata, b.spans, b.path, b.payload,
+        b.serviceName, b.url, b.partnerIds, b.sessionId, b.qualityOfService);
+  }
+
+  /**
+   * A message of parts already checked, immutable and owned by it (the lists unmodifiable, the
+   * payload a fresh array), as the msgpack decoder makes them: nothing is copied or checked
+   * again. For the builder and the codecs of this package only.
+   */
+  Message(MessageType type, String source, String destination, String transactionUuid,
+      String contentType, String accept, OptionalLong status,
+      OptionalLong requestDeliveryResponse, List<String> headers, Metadata metadata,
+      List<List<String>> spans, String path, byte[] payload, String serviceName, String url,
+      List<String> partnerIds, String sessionId, int qualityOfService) {
+    this.type = type;
+    this.source = source;
+    this.destination = destination;
+    this.transactionUuid = transactionUuid;
+    this.contentType = contentType;
+    this.accept = accept;
+    this.status = status;
+    this.requestDeliveryResponse = requestDeliveryResponse;
+    this.headers = headers;
+    this.metadata = metadata;
+    this.spans = spans;
+    this.path = path;
+    this.payload = payload.length == 0 ? EMPTY : payload;
+    this.serviceName = serviceName;
+    this.url = url;
+    this.partnerIds = partnerIds;
+    this.sessionId = sessionId;
+    this.qualityOfService = qualityOfService;
   }
 
   /** Returns a new builder with every field absent. */

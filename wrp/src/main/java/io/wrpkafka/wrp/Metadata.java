@@ -20,30 +20,30 @@ final class Metadata extends AbstractMap<String, String> {
   /*
    * A LinkedHashMap spent a 40-byte node per entry, a table and a wrapper, and a hash insert per
    * decoded entry: a fifth of decoding a Talaria event with its 15 entries. Here the entries are
-   * two arrays and the key hashes a third (String caches its hash; Talaria's keys are constants
-   * whose hash is computed once). get() compares hashes linearly, which for the usual handful
-   * of entries is as fast as a table; beyond LINEAR_MAX entries a HashMap index is built once,
+   * one array, key and value side by side (one allocation; an entry's key and value share a
+   * cache line). get() scans the keys, first by identity (a decoded Talaria key is the very
+   * constant a caller passes), then by their hash, which String caches (Talaria's keys are
+   * constants whose hash is computed once); for the usual handful of entries that is as fast as
+   * a table. Beyond LINEAR_MAX entries a HashMap index is built once,
    * so neither get() nor the builder's duplicate check goes quadratic on a large (or hostile)
-   * input. The codecs read the arrays by index: no iterator, no entry objects.
+   * input. The codecs read the arrays by index: no iterator, no entry objects. The builder's
+   * duplicate check first tests one bit per key hash in a long, so that a decoded map of distinct
+   * keys (the usual case) mostly skips the scan of the keys added before.
    */
 
-  /** Up to this many entries, lookups scan the hashes; beyond, a HashMap index is used. */
+  /** Up to this many entries, lookups scan the keys; beyond, a HashMap index is used. */
   static final int LINEAR_MAX = 32;
 
-  static final Metadata EMPTY = new Metadata(new String[0], new String[0], new int[0], 0, null);
+  static final Metadata EMPTY = new Metadata(new String[0], 0, null);
 
-  private final String[] keys;
-  private final String[] values;
-  private final int[] hashes;
+  /** Entry i's key at 2i, its value at 2i + 1. */
+  private final String[] entries;
   private final int size;
   /** Key to index, only when {@link #size} exceeds {@link #LINEAR_MAX}. */
   private final HashMap<String, Integer> index;
 
-  private Metadata(String[] keys, String[] values, int[] hashes, int size,
-      HashMap<String, Integer> index) {
-    this.keys = keys;
-    this.values = values;
-    this.hashes = hashes;
+  private Metadata(String[] entries, int size, HashMap<String, Integer> index) {
+    this.entries = entries;
     this.size = size;
     this.index = index;
   }
@@ -68,14 +68,22 @@ final class Metadata extends AbstractMap<String, String> {
     return b.build();
   }
 
+  /**
+   * The entries array itself, for the encoders of this package only (never modify it): entry i's
+   * key at 2i and value at 2i + 1, for i below {@link #size()}; the array may be longer.
+   */
+  String[] entryArray() {
+    return entries;
+  }
+
   /** The key of entry {@code i} (0 to size - 1), in insertion order. */
   String key(int i) {
-    return keys[i];
+    return entries[2 * i];
   }
 
   /** The value of entry {@code i} (0 to size - 1), in insertion order. */
   String value(int i) {
-    return values[i];
+    return entries[2 * i + 1];
   }
 
   private int indexOf(Object key) {
@@ -86,9 +94,14 @@ final class Metadata extends AbstractMap<String, String> {
       Integer i = index.get(key);
       return i == null ? -1 : i;
     }
-    int h = key.hashCode();
+    return scan(entries, size, (String) key, key.hashCode());
+  }
+
+  /** The index of {@code key} (hash {@code h}) among the first {@code size} entries, or -1. */
+  private static int scan(String[] entries, int size, String key, int h) {
     for (int i = 0; i < size; i++) {
-      if (hashes[i] == h && keys[i].equals(key)) {
+      String k = entries[2 * i];
+      if (k == key || (k.hashCode() == h && k.equals(key))) {
         return i;
       }
     }
@@ -108,7 +121,7 @@ final class Metadata extends AbstractMap<String, String> {
   @Override
   public String get(Object key) {
     int i = indexOf(key);
-    return i < 0 ? null : values[i];
+    return i < 0 ? null : entries[2 * i + 1];
   }
 
   @Override
@@ -119,7 +132,7 @@ final class Metadata extends AbstractMap<String, String> {
   @Override
   public void forEach(BiConsumer<? super String, ? super String> action) {
     for (int i = 0; i < size; i++) {
-      action.accept(keys[i], values[i]);
+      action.accept(entries[2 * i], entries[2 * i + 1]);
     }
   }
 
@@ -147,7 +160,7 @@ final class Metadata extends AbstractMap<String, String> {
               throw new NoSuchElementException();
             }
             int i = next++;
-            return new AbstractMap.SimpleImmutableEntry<>(keys[i], values[i]);
+            return new AbstractMap.SimpleImmutableEntry<>(entries[2 * i], entries[2 * i + 1]);
           }
         };
       }
@@ -159,18 +172,16 @@ final class Metadata extends AbstractMap<String, String> {
    * and takes the last value, as a LinkedHashMap does. Not thread-safe.
    */
   static final class Builder {
-    private String[] keys;
-    private String[] values;
-    private int[] hashes;
+    private String[] entries;
     private int size;
     private HashMap<String, Integer> index;
+    /** Bit {@code hash & 63} is set for the hash of every key added: a one-word Bloom filter. */
+    private long seen;
 
     /** A builder with room for {@code expected} entries (it grows beyond them as needed). */
     Builder(int expected) {
       int capacity = Math.max(1, expected);
-      keys = new String[capacity];
-      values = new String[capacity];
-      hashes = new int[capacity];
+      entries = new String[2 * capacity];
     }
 
     /** Adds an entry, or replaces the value of an equal key already added. */
@@ -179,40 +190,36 @@ final class Metadata extends AbstractMap<String, String> {
       if (index != null) {
         Integer at = index.get(key);
         if (at != null) {
-          values[at] = value;
+          entries[2 * at + 1] = value;
           return;
         }
-      } else {
-        for (int i = 0; i < size; i++) {
-          if (hashes[i] == h && keys[i].equals(key)) {
-            values[i] = value;
-            return;
-          }
+      } else if ((seen & (1L << h)) != 0) { // else no key added so far has these six hash bits
+        int at = scan(entries, size, key, h);
+        if (at >= 0) {
+          entries[2 * at + 1] = value;
+          return;
         }
       }
-      if (size == keys.length) {
-        int capacity = Math.max(4, 2 * size);
-        keys = Arrays.copyOf(keys, capacity);
-        values = Arrays.copyOf(values, capacity);
-        hashes = Arrays.copyOf(hashes, capacity);
+      seen |= 1L << h;
+      if (2 * size == entries.length) {
+        entries = Arrays.copyOf(entries, 2 * Math.max(4, 2 * size));
       }
-      keys[size] = key;
-      values[size] = value;
-      hashes[size] = h;
+      entries[2 * size] = key;
+      entries[2 * size + 1] = value;
       size++;
       if (index != null) {
         index.put(key, size - 1);
       } else if (size > LINEAR_MAX) {
         index = new HashMap<>(2 * size);
         for (int i = 0; i < size; i++) {
-          index.put(keys[i], i);
+          index.put(entries[2 * i], i);
         }
       }
     }
 
     /** The metadata collected so far; the builder must not be used afterwards. */
     Metadata build() {
-      return size == 0 ? EMPTY : new Metadata(keys, values, hashes, size, index);
+      return size == 0 ? EMPTY : new Metadata(entries, size, index);
     }
   }
 }

@@ -190,9 +190,10 @@ final class MsgpackWriter {
       raw(METADATA);
       containerHeader(0x80, 0xde, entries);
       fields++;
-      for (int i = 0; i < entries; i++) {
-        knownString(metadata.key(i));
-        string(metadata.value(i));
+      String[] pairs = metadata.entryArray();
+      for (int i = 0, end = 2 * entries; i < end; i += 2) {
+        knownString(pairs[i]);
+        string(pairs[i + 1]);
       }
     }
     List<List<String>> spans = m.spans();

@@ -27,6 +27,14 @@ class KnownStringsTest {
     assertThat(lookupInside(known)).isSameAs(known);
   }
 
+  @ParameterizedTest(name = "\"{0}\" is found filling the whole array")
+  @MethodSource("table")
+  void everyTableStringIsFoundWhenItFillsTheArray(String known) {
+    byte[] exact = known.getBytes(StandardCharsets.US_ASCII);
+
+    assertThat(KnownStrings.lookup(exact, 0, exact.length)).isSameAs(known);
+  }
+
   @ParameterizedTest(name = "\"{0}\" is not in the table")
   @CsvSource(quoteCharacter = '\'', value = {
       "''", "/hw-devicei", "/hw-deviceie", "/HW-DEVICEID", "'/hw-deviceid '", "hw-deviceid/",

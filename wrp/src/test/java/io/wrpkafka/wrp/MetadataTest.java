@@ -33,6 +33,10 @@ class MetadataTest {
         Arguments.of("keys with equal hashes", List.of(new String[] {"Aa", "1"},
             new String[] {"BB", "2"}, new String[] {"AaAa", "3"}, new String[] {"BBBB", "4"},
             new String[] {"AaBB", "5"})),
+        // hashes 97, 161, 225: the same low six bits, which the builder's one-word filter uses
+        Arguments.of("keys sharing the filter bit, then a repeat", List.of(
+            new String[] {"a", "1"}, new String[] {"\u00a1", "2"}, new String[] {"\u00e1", "3"},
+            new String[] {"\u00a1", "4"})),
         Arguments.of("empty key and value", List.<String[]>of(new String[] {"", ""})),
         Arguments.of("beyond the linear scan, with repeats", many));
   }

@@ -1,6 +1,7 @@
 package io.wrpkafka.wrp;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -144,6 +145,27 @@ class MsgpackFormatTest {
 
     assertThat(Format.MSGPACK.decode(bytes).payload())
         .isEqualTo("{\"a\":1}".getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void decodedListsAreUnmodifiableAtEveryLevel() {
+    byte[] bytes = MsgpackBytes.of().fixmap(4).str("msg_type").raw(0x04)
+        .str("headers").fixarray(2).str("X-A: 1").str("X-B: 2")
+        .str("partner_ids").fixarray(1).str("comcast")
+        .str("spans").fixarray(2).fixarray(3).str("a").str("1").str("2").fixarray(0)
+        .bytes();
+
+    Message m = Format.MSGPACK.decode(bytes);
+
+    assertThat(m.headers()).containsExactly("X-A: 1", "X-B: 2");
+    assertThatThrownBy(() -> m.headers().add("c"))
+        .isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> m.partnerIds().add("c"))
+        .isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> m.spans().add(List.of()))
+        .isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> m.spans().get(0).add("c"))
+        .isInstanceOf(UnsupportedOperationException.class);
   }
 
   @Test
