@@ -432,7 +432,7 @@ public final class EndToEndBenchmark {
     GcSnapshot gcBefore = GcSnapshot.now();
     AllocationCounter allocBefore = AllocationCounter.snapshot();
     long cpuBefore = processCpuNanos();
-    long switchesBefore = ContextSwitches.total();
+    ContextSwitches switchesBefore = ContextSwitches.snapshot();
     Run run = switch (mode) {
       case RAW -> runRaw(prepared, time);
       case RAW_TELEMETRY -> runRaw(preparedTelemetry, time);
@@ -444,8 +444,7 @@ public final class EndToEndBenchmark {
       case RAW_SYNC, QOS_80 -> runConcurrent(mode, time);
     };
     long cpu = processCpuNanos() - cpuBefore;
-    long switchesAfter = ContextSwitches.total();
-    long switches = switchesBefore < 0 || switchesAfter < 0 ? -1 : switchesAfter - switchesBefore;
+    long switches = switchesBefore.since();
     long allocated = AllocationCounter.snapshot().since(allocBefore) + run.exitedThreadsAllocated;
     GcSnapshot gc = GcSnapshot.now().since(gcBefore);
     long delivered = endOffsets() - offsetsBefore;
