@@ -56,6 +56,15 @@ done
 # CPU ticks (user + system) and context switches (voluntary + involuntary, every thread) of a
 # process: counts, meaningful on a loaded machine where rates are not.
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+# The same for a process and every process under it: `wrpkafka broker` runs Kafka in a child JVM.
+tree_ticks() {
+  local total child
+  total=$(cpu_ticks "$1")
+  for child in $(pgrep -P "$1"); do
+    total=$((total + $(tree_ticks "$child")))
+  done
+  echo "$total"
+}
 switches() { cat /proc/"$1"/task/*/status 2>/dev/null | awk '/ctxt_switches/ {s += $2} END {print s}'; }
 
 java -cp benchmarks/target/benchmarks.jar io.wrpkafka.bench.BridgeLoadBenchmark \
@@ -67,12 +76,12 @@ java -cp benchmarks/target/benchmarks.jar io.wrpkafka.bench.BridgeLoadBenchmark 
 # `time`), which together say how the two cores were shared.
 wrk_run() {
   local pid=$1 url=$2 out=$3 ticks0 switches0 broker0 ticks1 switches1 broker1 wrk_cpu requests
-  ticks0=$(cpu_ticks "$pid"); switches0=$(switches "$pid"); broker0=$(cpu_ticks "$broker")
+  ticks0=$(cpu_ticks "$pid"); switches0=$(switches "$pid"); broker0=$(tree_ticks "$broker")
   local TIMEFORMAT='%U %S'
   { time WRK_BODIES=$bodies wrk -t2 -c32 -d"${WRK_SECONDS:-20}s" --latency \
       -s benchmarks/wrk/notify.lua "$url" >"$out" ; } 2>"$out.time"
   cat "$out"
-  ticks1=$(cpu_ticks "$pid"); switches1=$(switches "$pid"); broker1=$(cpu_ticks "$broker")
+  ticks1=$(cpu_ticks "$pid"); switches1=$(switches "$pid"); broker1=$(tree_ticks "$broker")
   wrk_cpu=$(awk '{print $1 + $2}' "$out.time"); rm -f "$out.time"
   requests=$(awk '/^requests / {gsub(",", "", $2); print $2}' "$out")
   if [ -n "$requests" ] && [ "$requests" -gt 0 ]; then
@@ -109,6 +118,8 @@ if command -v wrk >/dev/null 2>&1; then
     kill -0 "$serve" 2>/dev/null || { cat "$log.ceiling" >&2; exit 1; }
     sleep 1
   done
+  # As the bridge had the Java client's run first: a warm-up, so that the JIT has compiled it.
+  WRK_BODIES=$bodies wrk -t2 -c32 -d5s -s benchmarks/wrk/notify.lua "http://127.0.0.1:$port" >/dev/null
   echo "# the ceiling: Vert.x answering 202 alone (HttpCeiling), no decoding, no Kafka" >>"$out"
   wrk_run "$serve" "http://127.0.0.1:$port" "$out.part"
   cat "$out.part" >>"$out"; rm -f "$out.part"
