@@ -35,14 +35,20 @@ broker=""
 serve=""
 trap 'stop "$serve"; stop "$broker"' EXIT
 
+# Waits up to $4 seconds until process $1 writes $3 into its log $2; exits with the log if it died.
+await_line() {
+  local pid=$1 file=$2 line=$3
+  for _ in $(seq "$4"); do
+    grep -q "$line" "$file" && return 0
+    kill -0 "$pid" 2>/dev/null || { cat "$file" >&2; exit 1; }
+    sleep 1
+  done
+}
+
 WRPKAFKA_JAVA_OPTS="-Xmx768m" ./wrpkafka broker --port "$broker_port" \
   --topics benchmarks/bridge-load.yaml >"$broker_log" 2>&1 &
 broker=$!
-for _ in $(seq 120); do
-  grep -q "Kafka is running" "$broker_log" && break
-  kill -0 "$broker" 2>/dev/null || { cat "$broker_log" >&2; exit 1; }
-  sleep 1
-done
+await_line "$broker" "$broker_log" "Kafka is running" 120
 
 KAFKA_BROKERS="127.0.0.1:$broker_port" WRPKAFKA_JAVA_OPTS=${BRIDGE_JAVA_OPTS:--Xms1g -Xmx1g} \
   ./wrpkafka serve --config benchmarks/bridge-load.yaml --port "$port" >"$log" 2>&1 &
@@ -113,11 +119,7 @@ if command -v wrk >/dev/null 2>&1; then
   java ${BRIDGE_JAVA_OPTS:--Xms1g -Xmx1g} -cp benchmarks/target/benchmarks.jar \
     io.wrpkafka.bench.HttpCeiling --port "$port" >"$log.ceiling" 2>&1 &
   serve=$!
-  for _ in $(seq 60); do
-    grep -q "listening on" "$log.ceiling" && break
-    kill -0 "$serve" 2>/dev/null || { cat "$log.ceiling" >&2; exit 1; }
-    sleep 1
-  done
+  await_line "$serve" "$log.ceiling" "listening on" 60
   # As the bridge had the Java client's run first: a warm-up, so that the JIT has compiled it.
   WRK_BODIES=$bodies wrk -t2 -c32 -d5s -s benchmarks/wrk/notify.lua "http://127.0.0.1:$port" >/dev/null
   echo "# the ceiling: Vert.x answering 202 alone (HttpCeiling), no decoding, no Kafka" >>"$out"

@@ -380,9 +380,19 @@ public final class EndToEndBenchmark {
 
   /** The client settings the publisher derives from its config (core's ProducerProperties). */
   private Properties rawProducerProperties(DynamicConfig dynamic) {
+    return rawProducerProperties(
+        kafka.bootstrapServers(), CLIENT_ID + "-raw", dynamic, options.bufferBytes());
+  }
+
+  /**
+   * The client settings a publisher with {@code bufferBytes} of buffer derives from {@code
+   * dynamic} (core's ProducerProperties), for a raw producer compared with it.
+   */
+  static Properties rawProducerProperties(
+      String bootstrap, String clientId, DynamicConfig dynamic, long bufferBytes) {
     Properties props = new Properties();
-    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-    props.put(ProducerConfig.CLIENT_ID_CONFIG, CLIENT_ID + "-raw");
+    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    props.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
     props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
     props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
     props.put(ProducerConfig.ACKS_CONFIG, dynamic.acks().kafkaValue());
@@ -393,7 +403,7 @@ public final class EndToEndBenchmark {
     props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "5");
     props.put(ProducerConfig.RETRIES_CONFIG, Integer.toString(Integer.MAX_VALUE));
     props.put(ProducerConfig.BUFFER_MEMORY_CONFIG, Long.toString(
-        Math.max(32L * 1024 * 1024, 2 * options.bufferBytes() + 64L * dynamic.batchMaxBytes())));
+        Math.max(32L * 1024 * 1024, 2 * bufferBytes + 64L * dynamic.batchMaxBytes())));
     props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
         Long.toString(PublisherConfig.DEFAULT_REQUEST_TIMEOUT.toMillis()));
     props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,

@@ -82,7 +82,8 @@ public final class ThreadCostBenchmark {
               .clientId("thread-cost").maxBufferedRecords(1_000_000)
               .maxBufferedBytes(BUFFER_BYTES).initialDynamicConfig(dynamic).build()).build();
           KafkaProducer<byte[], byte[]> producer =
-              new KafkaProducer<>(rawProperties(kafka.bootstrapServers(), dynamic))) {
+              new KafkaProducer<>(EndToEndBenchmark.rawProducerProperties(
+                  kafka.bootstrapServers(), "thread-cost-raw", dynamic, BUFFER_BYTES))) {
         publisher.start();
         LongAdder failed = new LongAdder();
         Callback callback = (metadata, exception) -> {
@@ -139,24 +140,6 @@ public final class ThreadCostBenchmark {
           headers);
     }
     return records;
-  }
-
-  /** The producer settings the publisher derives from {@code dynamic}, as EndToEndBenchmark. */
-  private static Properties rawProperties(String bootstrap, DynamicConfig dynamic) {
-    Properties props = new Properties();
-    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-    props.put(ProducerConfig.CLIENT_ID_CONFIG, "thread-cost-raw");
-    props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-    props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-    props.put(ProducerConfig.ACKS_CONFIG, dynamic.acks().kafkaValue());
-    props.put(ProducerConfig.LINGER_MS_CONFIG, Long.toString(dynamic.linger().toMillis()));
-    props.put(ProducerConfig.BATCH_SIZE_CONFIG, Integer.toString(dynamic.batchMaxBytes()));
-    props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, dynamic.compression().kafkaName());
-    props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-    props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "5");
-    props.put(ProducerConfig.BUFFER_MEMORY_CONFIG, Long.toString(
-        Math.max(32L << 20, 2 * BUFFER_BYTES + 64L * dynamic.batchMaxBytes())));
-    return props;
   }
 
   private static void print(String side, int round, long records, Map<String, long[]> before,
