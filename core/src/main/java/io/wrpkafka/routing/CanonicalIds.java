@@ -1,5 +1,7 @@
 package io.wrpkafka.routing;
 
+import io.wrpkafka.wrp.DeviceId;
+
 /**
  * Device ids that are canonical already ({@code mac:112233445566}, {@code dns:talaria-1}), read
  * in place in the text that holds them, so that routing needs neither a {@link
@@ -9,17 +11,15 @@ final class CanonicalIds {
   /*
    * Per message, routing reads up to three device ids (metadata hw-deviceid, the source, the
    * device of an event destination), and nearly all come canonical. scheme() accepts exactly the
-   * text that DeviceId.parse would keep as it is (no white space to strip, a lower-case scheme,
-   * a non-empty id without white space at either end, a MAC as 12 lower-case hex digits), so
-   * for it the canonical form is the text up to end() and the id is the text between the colon
-   * and end(). "self" always goes to DeviceId.parse (its canonical form drops the id).
-   * CanonicalIdsTest checks both against DeviceId.parse.
+   * text that DeviceId.parse would keep as it is (the rule is DeviceId's own,
+   * DeviceId.canonicalScheme), so for it the canonical form is the text up to end() and the id
+   * is the text between the colon and end(). "self" always goes to DeviceId.parse (its canonical
+   * form drops the id). CanonicalIdsTest checks both against DeviceId.parse.
    */
 
   static final String MAC = "mac";
   static final String UUID = "uuid";
   static final String SERIAL = "serial";
-  private static final String[] SCHEMES = {MAC, UUID, SERIAL, "dns", "event"};
 
   private CanonicalIds() {}
 
@@ -29,17 +29,7 @@ final class CanonicalIds {
    * to its first {@code /}; null when it is not, or not a device id at all. Allocates nothing.
    */
   static String scheme(String text, int from, int to) {
-    if (to - from < 2 || Character.isWhitespace(text.charAt(from))
-        || Character.isWhitespace(text.charAt(to - 1))) {
-      return null;
-    }
-    for (String scheme : SCHEMES) {
-      int start = from + scheme.length() + 1;
-      if (start <= to && text.charAt(start - 1) == ':' && text.startsWith(scheme, from)) {
-        return isCanonicalId(text, scheme, start, end(text, start, to)) ? scheme : null;
-      }
-    }
-    return null;
+    return DeviceId.canonicalScheme(text, from, to);
   }
 
   /** The end of the id starting at {@code start}: the first {@code /} before {@code to}, or it. */
@@ -50,25 +40,5 @@ final class CanonicalIds {
       }
     }
     return to;
-  }
-
-  private static boolean isCanonicalId(String text, String scheme, int start, int end) {
-    if (end == start) {
-      return false;
-    }
-    if (scheme == MAC) {
-      if (end - start != 12) {
-        return false;
-      }
-      for (int i = start; i < end; i++) {
-        char c = text.charAt(i);
-        if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
-          return false;
-        }
-      }
-      return true;
-    }
-    return !Character.isWhitespace(text.charAt(start))
-        && !Character.isWhitespace(text.charAt(end - 1));
   }
 }

@@ -67,9 +67,8 @@ public final class DeviceId {
       return new DeviceId(SELF, "");
     }
     int start = scheme.length() + 1;
-    int slash = s.indexOf('/', start);
-    int end = slash < 0 ? s.length() : slash;
-    if (isCanonical(s, scheme, start, end)) {
+    int end = idEnd(s, start, s.length());
+    if (s.startsWith(scheme) && isCanonicalId(s, scheme, start, end)) {
       return new DeviceId(scheme, null, end == s.length() ? s : s.substring(0, end));
     }
     String authority = s.substring(start, end).strip();
@@ -77,11 +76,50 @@ public final class DeviceId {
   }
 
   /**
-   * Whether {@code s} up to {@code end} is already what {@link #of} would make of it: the scheme
-   * in lower case, an id without surrounding white space, a MAC as 12 lower-case hex digits.
+   * The scheme of the device id that {@code text} holds from {@code from} to {@code to}
+   * (exclusive; the id ends at its first {@code /}) when that id is in canonical form already,
+   * so that {@link #parse} would keep it as it is and a caller may use the text itself: a
+   * lower-case scheme, an id without white space around it, a MAC as 12 lower-case hex digits,
+   * and no white space at either end of the range. Null when the id is not canonical, not a
+   * device id, or {@code self} (whose canonical form drops the id). Allocates nothing;
+   * thread-safe.
+   *
+   * @throws IndexOutOfBoundsException unless {@code 0 <= from <= to <= text.length()}
+   * @throws NullPointerException if {@code text} is null
    */
-  private static boolean isCanonical(String s, String scheme, int start, int end) {
-    if (end == start || !s.startsWith(scheme)) {
+  public static String canonicalScheme(String text, int from, int to) {
+    Objects.checkFromToIndex(from, to, text.length());
+    if (to - from < 2 || Character.isWhitespace(text.charAt(from))
+        || Character.isWhitespace(text.charAt(to - 1))) {
+      return null;
+    }
+    for (String scheme : SCHEMES) {
+      int start = from + scheme.length() + 1;
+      if (start <= to && text.charAt(start - 1) == ':' && text.startsWith(scheme, from)) {
+        return scheme != SELF && isCanonicalId(text, scheme, start, idEnd(text, start, to))
+            ? scheme : null;
+      }
+    }
+    return null;
+  }
+
+  /** The end of the id that starts at {@code start}: its first {@code /} before {@code to}, or it. */
+  private static int idEnd(String text, int start, int to) {
+    for (int i = start; i < to; i++) {
+      if (text.charAt(i) == '/') {
+        return i;
+      }
+    }
+    return to;
+  }
+
+  /**
+   * Whether the id of a known scheme, from {@code start} to {@code end}, is already what {@link
+   * #of} would make of it: not empty, without surrounding white space, a MAC as 12 lower-case
+   * hex digits.
+   */
+  private static boolean isCanonicalId(String s, String scheme, int start, int end) {
+    if (end == start) {
       return false;
     }
     if (scheme == MAC) {

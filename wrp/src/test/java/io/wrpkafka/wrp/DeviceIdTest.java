@@ -89,4 +89,45 @@ class DeviceIdTest {
         .isInstanceOf(WrpFormatException.class)
         .message().hasSizeLessThan(300);
   }
+
+  @ParameterizedTest(name = "\"{0}\" in [{1}, {2}): {3}")
+  @CsvSource(delimiter = '|', nullValues = "null", textBlock = """
+      mac:112233445566                 | 0 | 16 | mac
+      mac:112233445566/telemetry       | 0 | 26 | mac
+      x/mac:112233445566/online        | 2 | 25 | mac
+      event:device-status/mac:112233445566 | 20 | 36 | mac
+      dns:talaria-3.example.net        | 0 | 25 | dns
+      uuid:AbC-123                     | 0 | 12 | uuid
+      serial:XYZ/1                     | 0 | 12 | serial
+      event:thing                      | 0 | 11 | event
+      mac:11:22:33:44:55:66            | 0 | 21 | null
+      mac:112233445566AB               | 0 | 18 | null
+      mac:AABBCCDDEEFF                 | 0 | 16 | null
+      MAC:112233445566                 | 0 | 16 | null
+      self:anything                    | 0 | 13 | null
+      dns:/x                           | 0 | 6  | null
+      nope:112233445566                | 0 | 17 | null
+      m                                | 0 | 1  | null
+      """)
+  void canonicalSchemeNamesTheSchemeOfAnIdParseWouldKeepAsItIs(
+      String text, int from, int to, String scheme) {
+    assertThat(DeviceId.canonicalScheme(text, from, to)).isEqualTo(scheme);
+    if (scheme != null) {
+      String range = text.substring(from, to);
+      int slash = range.indexOf('/', scheme.length() + 1);
+      String id = slash < 0 ? range : range.substring(0, slash);
+      assertThat(DeviceId.parse(range).toString()).isEqualTo(id);
+    }
+  }
+
+  @ParameterizedTest(name = "\"{0}\"")
+  @CsvSource(delimiter = '|', textBlock = """
+      ' mac:112233445566'
+      'mac:112233445566 '
+      'uuid: abc'
+      'uuid:abc /x'
+      """)
+  void canonicalSchemeRefusesWhiteSpaceParseWouldStrip(String text) {
+    assertThat(DeviceId.canonicalScheme(text, 0, text.length())).isNull();
+  }
 }
