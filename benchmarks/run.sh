@@ -37,7 +37,7 @@ java -jar "$jar" -prof gc "${jmh_args[@]}" \
 java -cp "$jar" io.wrpkafka.bench.JmhReport \
   "$results/jmh-$date$suffix.json" "$results/jmh-$date$suffix.md"
 
-java -Xms2g -Xmx2g -cp "$jar" io.wrpkafka.bench.EndToEndBenchmark "${e2e_args[@]}" \
+java -Xms2g -Xmx2g -XX:+AlwaysPreTouch -cp "$jar" io.wrpkafka.bench.EndToEndBenchmark "${e2e_args[@]}" \
   --name "end-to-end-$date$suffix"
 
 # wrk, the standard HTTP load tool, next to the Java load generator; installed when missing.

@@ -18,8 +18,12 @@ import picocli.CommandLine.Unmatched;
  * xchart and HdrHistogram stay out of the bridge's lib/ and the benchmark measures a JVM that
  * holds nothing but itself, as benchmarks/run.sh runs it. The child gets this JVM's options
  * (WRPKAFKA_JAVA_OPTS under ./wrpkafka) except agents such as a debugger, whose port the parent
- * already holds. Its output is copied to System.out/System.err, so it appears where this
- * command's own would; a shutdown hook stops it if this JVM is stopped first.
+ * already holds, and run.sh's heap options where these name none: a 2 GiB heap touched before
+ * main (-XX:+AlwaysPreTouch). Without the touch, the kernel zeroes each new heap page on its
+ * first write and charges it to whichever thread allocates there first, which in a 20-second
+ * run is mostly the side that allocates more (benchmarks/README.md, "Heap pages touched
+ * first"). Its output is copied to System.out/System.err, so it appears where this command's
+ * own would; a shutdown hook stops it if this JVM is stopped first.
  */
 /**
  * Runs the end-to-end benchmark: the Publisher side by side with a raw KafkaProducer against an
@@ -61,11 +65,7 @@ final class BenchCommand implements Callable<Integer> {
     }
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    for (String option : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-      if (!isAgent(option)) {
-        command.add(option);
-      }
-    }
+    command.addAll(childOptions(ManagementFactory.getRuntimeMXBean().getInputArguments()));
     command.addAll(List.of("-cp", jar.toString(), mainClass));
     command.addAll(arguments);
     Process benchmark = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.INHERIT).start();
@@ -86,6 +86,33 @@ final class BenchCommand implements Callable<Integer> {
         // The hook is running or about to; it stops the benchmark.
       }
     }
+  }
+
+  /** This JVM's {@code options} without agents, with run.sh's heap options where they are absent. */
+  static List<String> childOptions(List<String> options) {
+    List<String> child = new ArrayList<>();
+    boolean initialHeap = false;
+    boolean maximumHeap = false;
+    boolean preTouch = false;
+    for (String option : options) {
+      if (isAgent(option)) {
+        continue;
+      }
+      child.add(option);
+      initialHeap |= option.startsWith("-Xms") || option.startsWith("-XX:InitialHeapSize=");
+      maximumHeap |= option.startsWith("-Xmx") || option.startsWith("-XX:MaxHeapSize=");
+      preTouch |= option.endsWith("AlwaysPreTouch");
+    }
+    if (!initialHeap) {
+      child.add("-Xms2g");
+    }
+    if (!maximumHeap) {
+      child.add("-Xmx2g");
+    }
+    if (!preTouch) {
+      child.add("-XX:+AlwaysPreTouch");
+    }
+    return child;
   }
 
   private static boolean isAgent(String option) {

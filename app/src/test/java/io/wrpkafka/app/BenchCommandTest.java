@@ -1,6 +1,7 @@
 package io.wrpkafka.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -10,10 +11,15 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import picocli.CommandLine;
 
 /**
@@ -54,6 +60,27 @@ class BenchCommandTest {
         .contains("mvn -B -q -pl benchmarks -am package -DskipTests -Dfuzz.skip")
         .contains("./wrpkafka bench");
     assertThat(run.out()).isEmpty();
+  }
+
+  @ParameterizedTest(name = "{0} -> {1}")
+  @MethodSource("jvmOptions")
+  void benchGivesTheChildJvmThisJvmsOptionsAndRunShsHeapWhereNoneIsNamed(
+      List<String> parent, List<String> child) {
+    assertThat(BenchCommand.childOptions(parent)).containsExactlyElementsOf(child);
+  }
+
+  static Stream<Arguments> jvmOptions() {
+    return Stream.of(
+        arguments(List.of(), List.of("-Xms2g", "-Xmx2g", "-XX:+AlwaysPreTouch")),
+        arguments(List.of("-Xmx8g"), List.of("-Xmx8g", "-Xms2g", "-XX:+AlwaysPreTouch")),
+        arguments(List.of("-Xms1g", "-XX:MaxHeapSize=4g", "-XX:-AlwaysPreTouch"),
+            List.of("-Xms1g", "-XX:MaxHeapSize=4g", "-XX:-AlwaysPreTouch")),
+        arguments(List.of("-XX:InitialHeapSize=1g", "-Dx=y"),
+            List.of("-XX:InitialHeapSize=1g", "-Dx=y", "-Xmx2g", "-XX:+AlwaysPreTouch")),
+        arguments(
+            List.of("-agentlib:jdwp=transport=dt_socket", "-javaagent:a.jar",
+                "-agentpath:/p.so", "-Xrunjdwp:x", "-Xss1m"),
+            List.of("-Xss1m", "-Xms2g", "-Xmx2g", "-XX:+AlwaysPreTouch")));
   }
 
   private Path echoJar() throws IOException {

@@ -33,7 +33,7 @@ import org.HdrHistogram.Histogram;
  *
  * <pre>
  * mvn -B -ntp -o -q -pl benchmarks -am package -DskipTests -Dfuzz.skip
- * java -Xms2g -Xmx2g -cp benchmarks/target/benchmarks.jar \
+ * java -Xms2g -Xmx2g -XX:+AlwaysPreTouch -cp benchmarks/target/benchmarks.jar \
  *     io.wrpkafka.bench.SpoolBenchmark [--seconds S] [--rounds N] [--spool none,never,interval,always]
  * </pre>
  */
