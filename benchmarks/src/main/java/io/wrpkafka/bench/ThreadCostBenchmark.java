@@ -10,9 +10,11 @@ import io.wrpkafka.routing.Destination;
 import io.wrpkafka.routing.Router;
 import io.wrpkafka.wrp.Format;
 import io.wrpkafka.wrp.Message;
+import java.io.IOException;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -45,9 +47,13 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * broker. Prints one line per round.
  *
  * <pre>{@code
- * java -Xms2g -Xmx2g -cp benchmarks/target/benchmarks.jar io.wrpkafka.bench.ThreadCostBenchmark \
- *     [SECONDS (default 3)] [ROUNDS (default 4)]
+ * java -Xms2g -Xmx2g -XX:+AlwaysPreTouch -cp benchmarks/target/benchmarks.jar io.wrpkafka.bench.ThreadCostBenchmark \
+ *     [SECONDS (default 3)] [ROUNDS (default 4)] [PROFILE (a path prefix)]
  * }</pre>
+ *
+ * <p>With PROFILE, async-profiler samples the CPU time of every thread in the measured rounds;
+ * the samples of each side go to {@code PROFILE-publisher.collapsed} and {@code
+ * PROFILE-raw.collapsed}, and a summary by thread is printed at the end.
  */
 public final class ThreadCostBenchmark {
   private static final int SAMPLES = 4096;
@@ -63,6 +69,9 @@ public final class ThreadCostBenchmark {
   public static void main(String[] args) throws Exception {
     int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 3;
     int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 4;
+    String profilePrefix = args.length > 2 ? args[2] : null;
+    CpuProfile publisherProfile = profilePrefix == null ? null : CpuProfile.load();
+    CpuProfile rawProfile = profilePrefix == null ? null : CpuProfile.load();
     DynamicConfig dynamic = SampleMessages.realisticConfig().toBuilder()
         .acks(Acks.ALL).linger(Duration.ofMillis(5)).build();
     Message[] messages = new SampleMessages(7).mixed(SAMPLES, 1000, 50);
@@ -96,6 +105,10 @@ public final class ThreadCostBenchmark {
           System.gc();
           Map<String, long[]> before = threads();
           long gcBefore = gcMillis();
+          CpuProfile profile = round < 0 ? null : rawRound ? rawProfile : publisherProfile;
+          if (profile != null) {
+            profile.start();
+          }
           long n = 0;
           long deadline = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
           while (System.nanoTime() < deadline) {
@@ -115,6 +128,9 @@ public final class ThreadCostBenchmark {
           while (publisher.bufferState().records() > 0) {
             Thread.sleep(2);
           }
+          if (profile != null) {
+            profile.stop();
+          }
           if (failed.sum() > 0) {
             throw new IllegalStateException(failed.sum() + " records failed");
           }
@@ -125,6 +141,18 @@ public final class ThreadCostBenchmark {
         }
       }
     }
+    if (profilePrefix != null) {
+      writeProfile(publisherProfile, profilePrefix, "publisher");
+      writeProfile(rawProfile, profilePrefix, "raw");
+    }
+  }
+
+  private static void writeProfile(CpuProfile profile, String prefix, String side)
+      throws IOException {
+    Path file = Path.of(prefix + "-" + side + ".collapsed");
+    profile.write(file);
+    System.out.printf("%n%s: CPU samples by thread, and each thread's top frames (%s)%n%s", side,
+        file, profile.summary(6));
   }
 
   private static Prepared[] prepare(Router router, Message[] messages) {
