@@ -103,7 +103,7 @@ public final class ThreadCostBenchmark {
         for (int round = -2; round < 2 * rounds; round++) {
           boolean rawRound = (round & 1) != 0;
           System.gc();
-          Map<String, long[]> before = threads();
+          Map<Long, ThreadSample> before = threads();
           long gcBefore = gcMillis();
           CpuProfile profile = round < 0 ? null : rawRound ? rawProfile : publisherProfile;
           if (profile != null) {
@@ -170,20 +170,30 @@ public final class ThreadCostBenchmark {
     return records;
   }
 
-  private static void print(String side, int round, long records, Map<String, long[]> before,
-      Map<String, long[]> after, long gcMillis) {
+  private static void print(String side, int round, long records,
+      Map<Long, ThreadSample> before, Map<Long, ThreadSample> after, long gcMillis) {
     StringBuilder line = new StringBuilder(
         String.format("%-9s round %d: %,9d records, GC pauses %4d ms |", side, round, records,
             gcMillis));
     long cpu = 0;
     long allocated = 0;
     for (String group : new String[] {"caller", "lane", "client I/O", "other"}) {
-      long[] from = before.getOrDefault(group, new long[2]);
-      long[] to = after.getOrDefault(group, new long[2]);
-      cpu += to[0] - from[0];
-      allocated += to[1] - from[1];
-      line.append(String.format(" %s %,.0f ns %,.0f B |", group,
-          (to[0] - from[0]) / (double) records, (to[1] - from[1]) / (double) records));
+      // Per thread alive at the end: a thread that ended in the round (an idle lane thread
+      // leaves the pool) takes its counters with it and is left out, rather than subtracted.
+      long groupCpu = 0;
+      long groupAllocated = 0;
+      for (Map.Entry<Long, ThreadSample> e : after.entrySet()) {
+        ThreadSample to = e.getValue();
+        if (to.group().equals(group)) {
+          ThreadSample from = before.get(e.getKey());
+          groupCpu += to.cpuNanos() - (from == null ? 0 : from.cpuNanos());
+          groupAllocated += to.allocatedBytes() - (from == null ? 0 : from.allocatedBytes());
+        }
+      }
+      cpu += groupCpu;
+      allocated += groupAllocated;
+      line.append(String.format(" %s %,.0f ns %,.0f B |", group, groupCpu / (double) records,
+          groupAllocated / (double) records));
     }
     line.append(String.format(" all %,.0f ns %,.0f B", cpu / (double) records,
         allocated / (double) records));
@@ -198,11 +208,14 @@ public final class ThreadCostBenchmark {
     return millis;
   }
 
-  /** CPU nanoseconds and allocated bytes so far of the JVM's live threads, by group. */
-  private static Map<String, long[]> threads() {
+  /** One thread's group and its CPU time and allocation so far. */
+  private record ThreadSample(String group, long cpuNanos, long allocatedBytes) {}
+
+  /** CPU nanoseconds and allocated bytes so far of the JVM's live threads, by thread id. */
+  private static Map<Long, ThreadSample> threads() {
     com.sun.management.ThreadMXBean bean =
         (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-    Map<String, long[]> groups = new HashMap<>();
+    Map<Long, ThreadSample> threads = new HashMap<>();
     for (Thread thread : Thread.getAllStackTraces().keySet()) {
       String name = thread.getName();
       String group = name.equals("main") ? "caller"
@@ -213,10 +226,9 @@ public final class ThreadCostBenchmark {
       if (cpu < 0) {
         continue;
       }
-      long[] sums = groups.computeIfAbsent(group, g -> new long[2]);
-      sums[0] += cpu;
-      sums[1] += bean.getThreadAllocatedBytes(thread.getId());
+      threads.put(thread.getId(),
+          new ThreadSample(group, cpu, bean.getThreadAllocatedBytes(thread.getId())));
     }
-    return groups;
+    return threads;
   }
 }
