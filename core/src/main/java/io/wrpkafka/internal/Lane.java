@@ -15,21 +15,9 @@ import org.slf4j.LoggerFactory;
 /*
  * A serial sender for one topic. Callers append to a lock-free queue and, if the lane is idle,
  * schedule one drain on the lane executor; the drain sends records in queue order, so records
- * of one device (one key, one partition) reach the client in produce order. Only the holder of
- * `scheduled` calls KafkaProducer.send, so when send blocks (metadata of an unknown topic, or a
- * full client buffer) the lane waits, not the caller, and other topics' lanes keep going.
- *
- * Caller sends: handing each record to another thread costs more CPU than the client's send
- * itself (the record's bytes move between cores, the drain parks and wakes; measured in
- * benchmarks/README.md), so a QoS 25-99 produce call that finds the lane idle and warm sends
- * what is queued itself, at most CALLER_SENDS records, while it holds `scheduled` as a drain
- * would. Warm means the lane has sent on the current producer within WARM_NANOS: the client
- * then holds the topic's metadata (it forgets a topic only after metadata.max.idle.ms unused, 5
- * minutes by default), so send does not wait for it. A cold lane, a producer swap (its flush of
- * the old producer), a stopping publisher and more than CALLER_SENDS records go to the lane's
- * thread. QoS 0-24 callers never send: they must not block even where a client's send could.
- * Records that other stages enqueue (spool replay, dead letters, from the client's I/O thread)
- * never make their thread send.
+ * of one device (one key, one partition) reach the client in produce order. Only this drain
+ * calls KafkaProducer.send, so when send blocks (metadata of an unknown topic, or a full
+ * client buffer) the lane waits, not the caller, and other topics' lanes keep going.
  *
  * Producer swap: before each record the drain compares its producer with the current
  * generation. When a hot reload replaced it, the drain flushes the old producer (waits for
@@ -48,26 +36,20 @@ import org.slf4j.LoggerFactory;
  * Records that waited in the lane longer than the delivery timeout fail with TIMEOUT instead of
  * being sent late; this bounds a backlog behind a topic whose metadata never arrives.
  *
- * Lingering: unless the latest append came from a caller that could send (QoS 25-99 from a
- * produce call), a drain does not end at once when the queue is empty. It parks for a fifth of
- * the producer's linger.ms (at most maxLingerNanos) while still `scheduled`, so callers only
- * append and wake nobody; then it sends what arrived meanwhile and lingers again, and ends after
- * a linger that brought nothing. A steady stream of QoS 0-24 (or spooled) records therefore
- * costs one wake-up per linger instead of a thread hand-off per record. The producer holds each
- * batch open for linger.ms anyway, so a record waits at most a fifth more before it is
- * acknowledged. A QoS 75-99 record wakes a lingering drain at once (its caller waits for the
- * acknowledgement), as does schedule() (a producer swap), and a stopping publisher's lanes do
- * not linger. With linger.ms 0 the lane never lingers. When callers can send, the drain ends
- * at once, so that the next caller finds the lane idle.
+ * Lingering: a drain that emptied the queue does not end at once. It parks for a fifth of the
+ * producer's linger.ms (at most maxLingerNanos) while still `scheduled`, so callers only append
+ * and wake nobody; then it sends what arrived meanwhile and lingers again, and ends after a
+ * linger that brought nothing. A steady stream therefore costs one wake-up per linger instead of
+ * a thread hand-off per record (which, on two cores, cost more CPU than the record itself). The
+ * producer holds each batch open for linger.ms anyway, so a record waits at most a fifth more
+ * before it is acknowledged. A QoS 75-99 record wakes a lingering drain at once (its caller
+ * waits for the acknowledgement), as does schedule() (a producer swap), and a stopping
+ * publisher's lanes do not linger. With linger.ms 0 the lane never lingers.
  */
 /** The lane stage: sends the records of one topic in order, on the lane executor. */
 final class Lane implements Runnable {
   private static final Logger log = LoggerFactory.getLogger(Lane.class);
   private static final Duration MISSING_RECHECK = Duration.ofSeconds(5);
-  /** How recent a lane's last send must be for a caller to send. */
-  static final long WARM_NANOS = Duration.ofSeconds(10).toNanos();
-  /** The most records one produce call sends before it leaves the rest to the lane's thread. */
-  static final int CALLER_SENDS = 64;
 
   private final String topic;
   private final ProducerGenerations producers;
@@ -81,11 +63,6 @@ final class Lane implements Runnable {
   private volatile Thread lingering;
   /** Touched only by the running drain; handed between drains by the `scheduled` flag. */
   private ProducerGeneration handle;
-  /** Whether the latest append's caller could send (QoS 25-99 from a produce call). */
-  private volatile boolean callersMaySend;
-  /** Whether a send on {@link #handle} returned, at {@link #lastSendNanos}. */
-  private boolean sentOnHandle;
-  private long lastSendNanos;
   /** Whether the topic is known to exist (always true when auto-creation is allowed). */
   private boolean topicConfirmed;
   /** Until when records fail at once because the topic was found missing. */
@@ -118,24 +95,7 @@ final class Lane implements Runnable {
 
   /** Appends a record; never blocks. */
   void enqueue(PendingRecord record) {
-    enqueue(record, false);
-  }
-
-  /**
-   * Appends a record from the produce call that made it. A QoS 25-99 record's caller that finds
-   * the lane idle and warm then sends the queued records itself, in order, before it returns;
-   * it may then wait inside the client's send where the lane's thread would have (a full client
-   * buffer). QoS 0-24 never blocks.
-   */
-  void enqueueFromCaller(PendingRecord record) {
-    enqueue(record, QosBand.of(record.qos()) != QosBand.FIRE_AND_FORGET);
-  }
-
-  private void enqueue(PendingRecord record, boolean callerMaySend) {
     queue.add(record);
-    if (callersMaySend != callerMaySend) { // written on a change only: the drain reads it
-      callersMaySend = callerMaySend;
-    }
     // Read before the CAS: while a drain runs or lingers `scheduled` stays set, and a failing CAS
     // would still take the flag's cache line from the drain's core, once per record.
     if (scheduled.get() || !scheduled.compareAndSet(false, true)) {
@@ -144,54 +104,7 @@ final class Lane implements Runnable {
       }
       return;
     }
-    if (callerMaySend && warm()) {
-      sendOnCaller();
-    } else {
-      execute();
-    }
-  }
-
-  /**
-   * Whether the holder of `scheduled` may send on its own thread: the lane has sent on the
-   * current producer lately and the publisher is not stopping. Reads the drain's fields, which
-   * the `scheduled` handover makes visible.
-   */
-  private boolean warm() {
-    return sentOnHandle
-        && handle == producers.current()
-        && System.nanoTime() - lastSendNanos < WARM_NANOS
-        && !stopping.getAsBoolean();
-  }
-
-  /**
-   * Sends queued records on the caller's thread while holding `scheduled`, in queue order; hands
-   * the lane to its thread after {@link #CALLER_SENDS} records or when the producer was
-   * replaced, still holding `scheduled`.
-   */
-  private void sendOnCaller() {
-    int left = CALLER_SENDS;
-    try {
-      while (true) {
-        if (queue.isEmpty()) {
-          scheduled.set(false);
-          // As at the end of run(): an append that saw `scheduled` set is seen here.
-          if (queue.isEmpty() || !scheduled.compareAndSet(false, true)) {
-            return;
-          }
-        }
-        if (left-- == 0 || handle != producers.current()) {
-          execute();
-          return;
-        }
-        send(queue.poll()); // not null: only the holder of `scheduled` takes from the queue
-      }
-    } catch (RuntimeException | Error e) {
-      // send() turns the client's exceptions into outcomes; this is anything else. The lane's
-      // thread takes over what is queued, so no record waits for the next append.
-      log.error("sending for topic {} on the caller's thread failed unexpectedly", topic, e);
-      execute();
-      throw e;
-    }
+    execute();
   }
 
   /** Makes sure a drain will run soon, e.g. to move this lane to a new producer. */
@@ -240,7 +153,7 @@ final class Lane implements Runnable {
           send(record);
         }
         switchIfReplaced();
-        if (!callersMaySend && lingerForMore()) {
+        if (lingerForMore()) {
           continue;
         }
         scheduled.set(false);
@@ -297,15 +210,13 @@ final class Lane implements Runnable {
       }
     }
     handle = producers.retainCurrent();
-    sentOnHandle = false;
     if (old != null) {
       old.release();
     }
   }
 
   private void send(PendingRecord record) {
-    long now = System.nanoTime();
-    if (now - record.startNanos() > deliveryTimeoutNanos) {
+    if (System.nanoTime() - record.startNanos() > deliveryTimeoutNanos) {
       record.fail(
           new PublishException(
               ErrorType.TIMEOUT,
@@ -321,8 +232,6 @@ final class Lane implements Runnable {
     }
     try {
       handle.producer().send(record.takeRecord(), record);
-      sentOnHandle = true;
-      lastSendNanos = now;
     } catch (RuntimeException e) {
       record.onCompletion(null, e);
     }

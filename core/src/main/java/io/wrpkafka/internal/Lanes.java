@@ -14,12 +14,11 @@ import org.slf4j.LoggerFactory;
 /*
  * Why lanes: KafkaProducer.send blocks up to max.block.ms when a topic's metadata is unknown and
  * when the client's buffer.memory is exhausted, and a QoS 0-24 caller must never block. So
- * callers append to the lane of their topic; one serial drain per topic, on a cached pool,
- * calls send, or a QoS 25-99 caller that finds the lane idle and warm sends in its place (see
- * Lane). A blocked send holds up only its own topic, and the lane's order is the produce order
- * of one device's records. A drain of records whose callers cannot send lingers up to
- * MAX_LINGER for more before it ends (see Lane): a millisecond is a fifth of the default
- * linger.ms and, in a stream of 100k records/s, a hundred records per wake-up.
+ * callers only append to the lane of their topic; one serial drain per topic, on a cached pool,
+ * calls send. A blocked send holds up only its own topic, and the lane's order is the produce
+ * order of one device's records. A drain lingers up to MAX_LINGER for more records before it
+ * ends (see Lane): a millisecond is a fifth of the default linger.ms and, in a stream of 100k
+ * records/s, a hundred records per wake-up.
  */
 /** The lane stage: one {@link Lane} per topic and the threads that drain them. Thread-safe. */
 public final class Lanes {
@@ -62,25 +61,12 @@ public final class Lanes {
 
   /** Appends {@code record} to the lane of its topic; never blocks. */
   public void enqueue(PendingRecord record) {
-    lane(record).enqueue(record);
-  }
-
-  /**
-   * Appends {@code record}, made by the produce call on this thread, to the lane of its topic.
-   * For QoS 25-99 this thread may send the lane's queued records itself (see {@link Lane});
-   * QoS 0-24 never blocks.
-   */
-  public void enqueueFromCaller(PendingRecord record) {
-    lane(record).enqueueFromCaller(record);
-  }
-
-  private Lane lane(PendingRecord record) {
     // get first: computeIfAbsent locks the bin when the key is not its first node.
     Lane lane = lanes.get(record.topic());
     if (lane == null) {
       lane = lanes.computeIfAbsent(record.topic(), newLane);
     }
-    return lane;
+    lane.enqueue(record);
   }
 
   /** Wakes every lane, e.g. to move to a new producer generation. */

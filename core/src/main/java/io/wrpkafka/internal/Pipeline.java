@@ -286,14 +286,13 @@ public final class Pipeline {
   }
 
   /**
-   * Hands an admitted record, from the produce call on this thread, to the next stage: the
-   * spool, when on and the record's QoS is spooled, else its lane. QoS 0–24 never blocks. A
-   * QoS 25–99 caller may send its lane's queued records itself (see {@link Lanes}), and with
-   * {@code fsync: always} a spooled QoS 25–99 record waits for its write to be forced.
+   * Hands an admitted record to the next stage: the spool, when on and the record's QoS is
+   * spooled, else its lane. Never blocks, except that with {@code fsync: always} a spooled QoS
+   * 25–99 record waits for its write to be forced.
    */
   public void forward(PendingRecord record) {
     if (spool == null || !spool.forward(record)) {
-      lanes.enqueueFromCaller(record);
+      lanes.enqueue(record);
     }
   }
 

@@ -12,23 +12,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Function;
 import java.util.concurrent.locks.LockSupport;
-import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.MockProducer;
-import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * How a lane hands records to the client: in queue order, and, while records keep coming, many
- * per wake-up of its drain or on the caller's own thread. The client is the Kafka client's MockProducer, used only to see which
+ * per wake-up of its drain. The client is the Kafka client's MockProducer, used only to see which
  * records were sent in which order and from which drain; Kafka's own behaviour (order on a
  * partition, across hot reloads) is tested against a real broker in PublisherConcurrencyTest and
  * PublisherStreamTest. The drain runs on a thread of the test, started when the lane schedules it,
@@ -135,101 +129,6 @@ class LaneTest {
     assertThat(sentValues()).containsExactly("0");
   }
 
-  @Test
-  void aQos50CallerSendsOnItsOwnThreadOnceTheLaneHasSent() {
-    Lane lane = lane(Duration.ofHours(1), LONG);
-    lane.enqueueFromCaller(record(0, 50)); // a cold lane: its thread sends the first record
-    await().atMost(Duration.ofSeconds(10)).until(lane::isIdle);
-
-    lane.enqueueFromCaller(record(1, 50));
-
-    assertThat(sentValues()).containsExactly("0", "1");
-    assertThat(scheduled).hasSize(1);
-    assertThat(lane.isIdle()).isTrue();
-  }
-
-  @Test
-  void aQos10CallerNeverSendsItself() {
-    Lane lane = lane(Duration.ZERO, LONG);
-    lane.enqueueFromCaller(record(0, 50));
-    await().atMost(Duration.ofSeconds(10)).until(lane::isIdle);
-
-    lane.enqueueFromCaller(record(1, 10));
-    await().atMost(Duration.ofSeconds(10)).until(lane::isIdle);
-
-    assertThat(scheduled).hasSize(2);
-    assertThat(sentValues()).containsExactly("0", "1");
-  }
-
-  @Test
-  void recordsOtherStagesEnqueueNeverMakeTheirThreadSend() {
-    Lane lane = lane(Duration.ZERO, LONG);
-    lane.enqueueFromCaller(record(0, 50));
-    await().atMost(Duration.ofSeconds(10)).until(lane::isIdle);
-
-    lane.enqueue(record(1, 50));
-    await().atMost(Duration.ofSeconds(10)).until(lane::isIdle);
-
-    assertThat(scheduled).hasSize(2);
-  }
-
-  @Test
-  void aCallerSendsAtMostCallerSendsRecordsAndLeavesTheRestToTheLaneInOrder() {
-    AtomicReference<Runnable> duringNextSend = new AtomicReference<>(() -> {});
-    MockProducer<byte[], byte[]> appending =
-        new MockProducer<>(true, null, new ByteArraySerializer(), new ByteArraySerializer()) {
-          @Override
-          public synchronized Future<RecordMetadata> send(
-              ProducerRecord<byte[], byte[]> record, Callback callback) {
-            duringNextSend.getAndSet(() -> {}).run();
-            return super.send(record, callback);
-          }
-        };
-    Executor held = scheduled::add;
-    Lane lane = new Lane("t", generations(Duration.ZERO, dynamic -> appending), held, LONG, null,
-        stopping::get, LONG);
-    lane.enqueueFromCaller(record(0, 50));
-    scheduled.get(0).run();
-    // Other callers append while this one sends.
-    duringNextSend.set(() -> {
-      for (int i = 2; i <= 100; i++) {
-        lane.enqueueFromCaller(record(i, 50));
-      }
-    });
-
-    lane.enqueueFromCaller(record(1, 50));
-
-    assertThat(appending.history()).hasSize(1 + Lane.CALLER_SENDS);
-    assertThat(scheduled).hasSize(2);
-    scheduled.get(1).run();
-    assertThat(values(appending)).containsExactlyElementsOf(range(0, 101));
-    assertThat(lane.isIdle()).isTrue();
-  }
-
-  @Test
-  void afterAHotReloadTheLanesThreadNotTheCallerMovesToTheNewProducer() {
-    List<MockProducer<byte[], byte[]>> made = new CopyOnWriteArrayList<>();
-    ProducerGenerations generations = generations(Duration.ZERO, dynamic -> {
-      MockProducer<byte[], byte[]> next =
-          new MockProducer<>(true, null, new ByteArraySerializer(), new ByteArraySerializer());
-      made.add(next);
-      return next;
-    });
-    Executor held = scheduled::add;
-    Lane lane = new Lane("t", generations, held, LONG, null, stopping::get, LONG);
-    lane.enqueueFromCaller(record(0, 50));
-    scheduled.get(0).run();
-
-    generations.replace(config(Duration.ZERO));
-    lane.enqueueFromCaller(record(1, 50));
-
-    assertThat(scheduled).hasSize(2);
-    assertThat(made.get(1).history()).isEmpty();
-    scheduled.get(1).run();
-    assertThat(values(made.get(0))).containsExactly("0");
-    assertThat(values(made.get(1))).containsExactly("1");
-  }
-
   private void awaitLingering() {
     await()
         .atMost(Duration.ofSeconds(10))
@@ -242,21 +141,13 @@ class LaneTest {
   }
 
   private ProducerGenerations generations(Duration linger) {
-    return generations(linger, dynamic -> producer);
-  }
-
-  private static ProducerGenerations generations(
-      Duration linger, Function<DynamicConfig, Producer<byte[], byte[]>> factory) {
-    ProducerGenerations generations = new ProducerGenerations(factory);
-    generations.start(config(linger));
+    ProducerGenerations generations = new ProducerGenerations(dynamic -> producer);
+    generations.start(
+        DynamicConfig.builder()
+            .topicMap(List.of(TopicRoute.builder().pattern("*").topic("t").build()))
+            .linger(linger)
+            .build());
     return generations;
-  }
-
-  private static DynamicConfig config(Duration linger) {
-    return DynamicConfig.builder()
-        .topicMap(List.of(TopicRoute.builder().pattern("*").topic("t").build()))
-        .linger(linger)
-        .build();
   }
 
   private static PendingRecord record(int i, int qos) {
@@ -274,10 +165,6 @@ class LaneTest {
   }
 
   private List<String> sentValues() {
-    return values(producer);
-  }
-
-  private static List<String> values(MockProducer<byte[], byte[]> producer) {
     List<String> values = new ArrayList<>();
     for (ProducerRecord<byte[], byte[]> sent : producer.history()) {
       values.add(new String(sent.value(), StandardCharsets.UTF_8));

@@ -31,10 +31,9 @@ import org.slf4j.LoggerFactory;
  *
  * - QoS 0-24: Publisher.produce never blocks (a full buffer drops), so it runs right on the
  *   event loop.
- * - QoS 25-74: produce blocks only while the buffer is full (or, when it sends for an idle
- *   lane, while the client's larger buffer.memory is full; see the core README). When the
- *   buffer has room for this record and for everything the bridge's other calls in progress
- *   may take (ClaimedRoom), it runs right on the event loop; otherwise on the bridge's worker pool, which a full buffer can
+ * - QoS 25-74: produce blocks only while the buffer is full. When the buffer has room for this
+ *   record and for everything the bridge's other calls in progress may take (ClaimedRoom), it
+ *   runs right on the event loop; otherwise on the bridge's worker pool, which a full buffer can
  *   occupy. The worker hand-off costs two thread switches per request, about half of the bridge's
  *   CPU under load (see benchmarks/README.md, bridge load test), so the usual case avoids it.
  *   A QoS the spool forces to disk before produce answers (fsync: always) always takes the
