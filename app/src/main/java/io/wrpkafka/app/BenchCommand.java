@@ -21,8 +21,8 @@ import picocli.CommandLine.Unmatched;
  * already holds, and run.sh's heap options where these name none: a 2 GiB heap touched before
  * main (-XX:+AlwaysPreTouch). Without the touch, the kernel zeroes each new heap page on its
  * first write and charges it to whichever thread allocates there first, which in a 20-second
- * run is mostly the side that allocates more (benchmarks/README.md, "Heap pages touched
- * first"). Its output is copied to System.out/System.err, so it appears where this command's
+ * run is mostly the side that allocates more (benchmarks/README.md, "Latest results", fourth
+ * round). Its output is copied to System.out/System.err, so it appears where this command's
  * own would; a shutdown hook stops it if this JVM is stopped first.
  */
 /**

@@ -47,8 +47,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * broker. Prints one line per round.
  *
  * <pre>{@code
- * java -Xms2g -Xmx2g -XX:+AlwaysPreTouch -cp benchmarks/target/benchmarks.jar io.wrpkafka.bench.ThreadCostBenchmark \
- *     [SECONDS (default 3)] [ROUNDS (default 4)] [PROFILE (a path prefix)]
+ * java -Xms2g -Xmx2g -XX:+AlwaysPreTouch -cp benchmarks/target/benchmarks.jar \
+ *     io.wrpkafka.bench.ThreadCostBenchmark [SECONDS (default 3)] [ROUNDS (default 4)] [PROFILE (a path prefix)]
  * }</pre>
  *
  * <p>With PROFILE, async-profiler samples the CPU time of every thread in the measured rounds;
